@@ -1,0 +1,45 @@
+import type { GroupType } from '../group-type';
+
+/** Margin marker: a figure over all programmes or all group types. */
+export const ALL = '*' as const;
+
+/** The instrument field of a figure that is about participation, not a questionnaire. */
+export const NO_INSTRUMENT = '' as const;
+
+/**
+ * A reporting period: a calendar month `2026-09` or quarter `2026-Q3`.
+ * A group belongs to the period that contains its end date (see DESIGN notes in README).
+ */
+export type Period = string;
+
+/**
+ * One published figure: the row of `figures.csv` / `figures.json` and of the figures table.
+ * When `suppressed` is true, `value`, `ci_low`, `ci_high` and `n_participants` are null.
+ */
+export interface FigureRow {
+  period: Period;
+  /** A programme id, or `*` for the all-programmes margin. */
+  programme_id: string;
+  /** A group type, or `*` for the all-types margin. */
+  group_type: GroupType | typeof ALL;
+  /** An instrument id, or `''` for participation metrics. */
+  instrument: string;
+  /** One of `Metric` (session-indexed metrics carry the session number, see `sessionMetric`). */
+  metric: string;
+  value: number | null;
+  ci_low: number | null;
+  ci_high: number | null;
+  /** Participants the figure is based on (the disclosure-control denominator). */
+  n_participants: number | null;
+  /** Groups the figure is based on: reported beside every figure because participants are clustered. */
+  n_groups: number;
+  suppressed: boolean;
+  /** Machine-readable reason when suppressed, e.g. `primary:n<8`, `secondary:complement`. */
+  suppression_reason: string | null;
+}
+
+/** Column order of `figures.csv`. */
+export const FIGURE_COLUMNS = [
+  'period', 'programme_id', 'group_type', 'instrument', 'metric', 'value',
+  'ci_low', 'ci_high', 'n_participants', 'n_groups', 'suppressed', 'suppression_reason',
+] as const satisfies readonly (keyof FigureRow)[];
