@@ -1,0 +1,153 @@
+import type { TopLevelSpec } from 'vega-lite';
+import type { FigureRow } from '../../functions/core/figures/figure-row';
+import { Metric } from '../../functions/core/figures/metric';
+import { Messages } from '../messages';
+import type { InstrumentInfo } from '../report-context';
+import type { ChartScope } from './chart-options';
+import type { GroupKey } from './chart-data';
+import { findRow, formatPercent, groupKeysInScope, groupLabel, rowsInScope, scopeLine, suppressionFootnotes } from './chart-data';
+import type { SuppressedItem } from './chart-data';
+import { composeChart, emptyChart } from './compose-chart';
+import { suppressedBandLayers, suppressedTooltip } from './suppressed-layers';
+import { CHART_WIDTH, OKABE_ITO, SUPPRESSED_STYLE } from './theme';
+
+/** Options of the outcome-classes chart. */
+export interface OutcomeClassesOptions extends ChartScope {
+  instrument: InstrumentInfo;
+}
+
+const CLASSES = [
+  { metric: Metric.reliablyImproved, label: 'Reliably improved', colour: OKABE_ITO.blue },
+  { metric: Metric.noReliableChange, label: 'No reliable change', colour: '#B3B3B3' },
+  { metric: Metric.reliablyDeteriorated, label: 'Reliably deteriorated', colour: OKABE_ITO.vermillion },
+] as const;
+const RECOVERY = [
+  { metric: Metric.recovered, label: 'Recovered', colour: OKABE_ITO.bluishGreen },
+  { metric: 'not_recovered', label: 'Still above cut-off', colour: '#DDDDDD' },
+] as const;
+const REST = 'Suppressed (combined)';
+
+interface Segment {
+  bar: string; group: string; key: GroupKey; cls: string; order: number; share: number; count: string; suppressed: boolean; status: string;
+}
+
+/**
+ * Splits one bar into visible class shares of its denominator; suppressed classes are merged into one pale
+ * "suppressed (combined)" segment (their sum is already implied by the published total, so nothing new is
+ * disclosed), and a bar whose denominator is suppressed becomes a marked gap.
+ */
+const barSegments = (
+  bar: string, key: GroupKey, total: FigureRow | undefined,
+  parts: readonly { row: FigureRow | undefined; label: string }[], hidden: SuppressedItem[],
+): Segment[] | { bar: string; group: string; suppressed: true; status: string; reason: string | null } | null => {
+  const group = groupLabel(key);
+  if (total === undefined || parts.every((p) => p.row === undefined)) return null;
+  if (total.suppressed || total.value === null || total.value === 0) {
+    hidden.push({ label: `${bar} — ${group}`, reason: total.suppression_reason });
+    return { bar, group, suppressed: true, status: `${Messages.suppressedMark}`, reason: total.suppression_reason };
+  }
+  const visible = parts.filter((p) => p.row !== undefined && !p.row.suppressed);
+  const visibleSum = visible.reduce((sum, p) => sum + (p.row?.value ?? 0), 0);
+  const denominator = Math.max(total.value, visibleSum);
+  const segments: Segment[] = visible.map((p, order) => ({
+    bar, group, key, cls: p.label, order, share: (p.row?.value ?? 0) / denominator,
+    count: `${p.row?.value ?? 0} of ${total.value}`, suppressed: false, status: `n = ${total.value} · ${total.n_groups} groups`,
+  }));
+  const hiddenParts = parts.filter((p) => p.row?.suppressed === true);
+  for (const p of hiddenParts) hidden.push({ label: `${p.label} — ${group}`, reason: p.row?.suppression_reason ?? null });
+  if (hiddenParts.length > 0 && denominator > visibleSum) {
+    segments.push({ bar, group, key, cls: REST, order: parts.length, share: (denominator - visibleSum) / denominator, count: hiddenParts.map((p) => p.label).join(', '), suppressed: false, status: Messages.suppressedMark });
+  }
+  return segments;
+};
+
+/**
+ * Outcome classes per group type as 100% stacked bars (reliably improved / no reliable change / reliably
+ * deteriorated of paired participants) and, where the instrument has a cut-off, recovery among cases at start.
+ */
+export const outcomeClassesChart = (rows: readonly FigureRow[], options: OutcomeClassesOptions): TopLevelSpec => {
+  const { instrument } = options;
+  const scoped = rowsInScope(rows, options, () => true, instrument.id);
+  const title = `Reliable change in ${instrument.name} by group type`;
+  const subtitle = [scopeLine(options), 'Share of paired participants (first and last score); recovery: share of those above the clinical cut-off at start.'];
+  const hidden: SuppressedItem[] = [];
+  const segments: Segment[] = [];
+  const gaps: { bar: string; group: string; suppressed: true; status: string; reason: string | null }[] = [];
+  const hasRecovery = scoped.some((r) => r.metric === Metric.casesAtStart);
+  for (const key of groupKeysInScope(options)) {
+    const bars = [barSegments('Reliable change', key, findRow(scoped, key, Metric.paired), CLASSES.map((c) => ({ row: findRow(scoped, key, c.metric), label: c.label })), hidden)];
+    if (hasRecovery) {
+      const cases = findRow(scoped, key, Metric.casesAtStart);
+      const recovered = findRow(scoped, key, Metric.recovered);
+      const notRecovered: FigureRow | undefined = cases === undefined || recovered === undefined ? undefined
+        : { ...recovered, metric: 'not_recovered', value: cases.value === null || recovered.value === null ? null : Math.max(0, cases.value - recovered.value), suppressed: cases.suppressed || recovered.suppressed, suppression_reason: recovered.suppression_reason ?? cases.suppression_reason };
+      bars.push(barSegments('Recovery', key, cases, [{ row: recovered, label: RECOVERY[0].label }, { row: notRecovered, label: RECOVERY[1].label }], []));
+      if (cases?.suppressed === true) hidden.push({ label: `Recovery — ${groupLabel(key)}`, reason: cases.suppression_reason });
+      else if (recovered?.suppressed === true) hidden.push({ label: `Recovered — ${groupLabel(key)}`, reason: recovered.suppression_reason });
+    }
+    for (const bar of bars) {
+      if (bar === null) continue;
+      if (Array.isArray(bar)) segments.push(...bar);
+      else gaps.push(bar);
+    }
+  }
+  const describe = [...new Set(segments.map((s) => `${s.group} ${s.bar.toLowerCase()}`))].map((name) =>
+    `${name}: ${segments.filter((s) => `${s.group} ${s.bar.toLowerCase()}` === name).map((s) => `${s.cls} ${formatPercent(s.share)}`).join(', ')}`);
+  const description = `${title}, ${scopeLine(options)}. ${[...describe, ...gaps.map((g) => `${g.group} ${g.bar.toLowerCase()}: suppressed`)].join('; ')}.`;
+  if (segments.length === 0 && gaps.length === 0) return emptyChart({ title, subtitle, description });
+  const values = [
+    ...segments.map((s) => ({ ...s, shareText: s.cls === REST ? Messages.suppressedMark : formatPercent(s.share) })),
+    ...gaps.map((g) => ({ ...g, cls: REST, order: 99, share: null, shareText: '', count: '', key: '' })),
+  ];
+  const groups = [...new Set(values.map((v) => v.group))];
+  const classes = [...CLASSES, ...(hasRecovery ? RECOVERY : [])];
+  const bandEncoding = { type: 'nominal', title: null, sort: groups, scale: { domain: groups, paddingInner: 0.2 }, axis: { labelLimit: 200 } };
+  const tooltip = [{ field: 'group', title: 'Group type' }, { field: 'cls', title: 'Outcome' }, { field: 'shareText', title: 'Share' }, { field: 'count', title: 'Count' }, { field: 'status', title: 'Based on' }];
+  const isRest = `datum.cls === '${REST}'`;
+  const single = {
+    width: CHART_WIDTH,
+    height: { step: 30 },
+    layer: [
+      {
+        transform: [{ filter: '!datum.suppressed' }],
+        mark: { type: 'bar', strokeWidth: 1 },
+        encoding: {
+          stroke: { condition: { test: isRest, value: SUPPRESSED_STYLE.stroke }, value: 'white' },
+          strokeDash: { condition: { test: isRest, value: [...SUPPRESSED_STYLE.strokeDash] }, value: [1, 0] },
+          y: { field: 'group', ...bandEncoding },
+          x: { field: 'share', type: 'quantitative', stack: 'normalize', title: 'Share of participants (%)', axis: { format: '.0%' } },
+          color: {
+            field: 'cls', type: 'nominal', title: null,
+            scale: { domain: [...classes.map((c) => c.label), REST], range: [...classes.map((c) => c.colour), SUPPRESSED_STYLE.fill] },
+            legend: { orient: 'top', columns: 3, symbolType: 'square', symbolStrokeColor: SUPPRESSED_STYLE.stroke },
+          },
+          order: { field: 'order', type: 'quantitative' },
+          tooltip,
+        },
+      },
+      {
+        transform: [{ filter: '!datum.suppressed && datum.share >= 0.08' }],
+        mark: { type: 'text', fontSize: 10, color: 'white', fontWeight: 'bold' },
+        // the "suppressed" label of a merged segment is italic like every other suppressed mark
+        encoding: {
+          y: { field: 'group', ...bandEncoding },
+          x: { field: 'share', type: 'quantitative', stack: 'normalize', bandPosition: 0.5 },
+          order: { field: 'order', type: 'quantitative' },
+          text: { field: 'shareText' },
+          color: { condition: { test: `datum.cls === '${RECOVERY[1].label}' || datum.cls === '${CLASSES[1].label}' || datum.cls === '${REST}'`, value: '#222222' }, value: 'white' },
+        },
+      },
+      ...suppressedBandLayers('group', bandEncoding, suppressedTooltip('group', 'Group type')),
+    ],
+  };
+  const panel = (bar: string, heading: string): Record<string, unknown> => ({
+    ...single,
+    title: { text: heading, fontSize: 12, anchor: 'start', offset: 6 },
+    data: { values: values.filter((v) => v.bar === bar) },
+  });
+  const body = hasRecovery
+    ? { vconcat: [panel('Reliable change', 'Reliable change (of paired participants)'), panel('Recovery', 'Recovery (of participants above the cut-off at start)')], spacing: 18 }
+    : { data: { values }, ...single };
+  const footnotes = suppressionFootnotes(hidden);
+  return composeChart({ title, subtitle, description, footnotes }, body);
+};

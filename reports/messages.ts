@@ -1,0 +1,50 @@
+/**
+ * Every user-facing sentence of the charts, dashboards and funder reports, in one place so the wording stays
+ * consistent and tests can assert on it.
+ */
+export const Messages = {
+  suppressedMark: 'suppressed',
+  noFigures: 'No published figures for this selection.',
+  allGroupTypes: 'All group types',
+  allProgrammes: 'All programmes',
+  suppressedFootnoteLead: 'Suppressed figures (shown as “suppressed”, never as zero)',
+  primaryReason: (k: string): string => `fewer than ${k} participants`,
+  secondaryReason: (detail: string): string =>
+    `hidden so that another suppressed figure cannot be worked out from ${detail}`,
+  secondaryDetail: {
+    margin: 'the totals',
+    complement: 'the neighbouring figures',
+    history: 'an earlier release',
+  } as Readonly<Record<string, string>>,
+  secondaryDetailDefault: 'other published figures',
+  ci95: '95% confidence interval',
+  lowerIsBetter: 'lower scores are better: a negative change is an improvement',
+  higherIsBetter: 'higher scores are better: a positive change is an improvement',
+  effectSignNote: 'Signs of lower-is-better instruments are reversed, so positive always means improvement.',
+  lastUpdated: 'Last updated',
+  methodTitle: 'Method',
+  disclosure: (k: number, rounding: number): string =>
+    `Disclosure control: any figure backed by fewer than ${k} participants is suppressed, with secondary ` +
+    `suppression so that it cannot be recovered from totals or neighbouring figures` +
+    (rounding > 1 ? `; counts are rounded to the nearest ${rounding} and rates are computed from rounded counts.` : '.'),
+  clustering: 'Participants are clustered in groups: the number of groups is given beside every figure.',
+  pairedDefinition:
+    'Outcomes use paired participants (a first and a last score); data completeness is the share of participants with a score who are paired.',
+  reliableChangeDefinition:
+    'Reliable change follows Jacobson & Truax (1991): a change larger than the instrument’s reliable-change threshold.',
+  effectDefinition:
+    'Effect sizes: pre–post Hedges’ g (mean change ÷ baseline SD, small-sample corrected) and d_z (mean change ÷ SD of change), with 95% intervals.',
+  periodRule: 'A group belongs to the reporting period that contains its end date.',
+} as const;
+
+/** Human-readable text of a machine-readable suppression reason such as `primary:n<8` or `secondary:margin`. */
+export const suppressionReasonText = (reason: string | null): string => {
+  if (reason === null || reason === '') return 'suppressed by disclosure control';
+  const primary = /^primary:n<(\d+)$/.exec(reason);
+  if (primary !== null) return Messages.primaryReason(primary[1] ?? '');
+  if (reason.startsWith('secondary')) {
+    const detail = reason.slice('secondary:'.length);
+    return Messages.secondaryReason(Messages.secondaryDetail[detail] ?? Messages.secondaryDetailDefault);
+  }
+  return `suppressed (${reason})`;
+};

@@ -1,0 +1,58 @@
+import type { Direction } from '../functions/core/instruments/instrument-definition';
+
+/** A horizontal/vertical reference line drawn on a chart: on the `score` axis (a norm) or the `change` axis. */
+export interface ReferenceLine {
+  value: number;
+  label: string;
+  /** `score`: drawn on score charts (e.g. SWEMWBS population norm 23.5); `change`: on mean-change charts. */
+  scale: 'score' | 'change';
+}
+
+/** What the reports need to know about an instrument (mapped from its definition by the caller). */
+export interface InstrumentInfo {
+  id: string;
+  name: string;
+  direction: Direction;
+  /** Score range, for method notes and score axes. */
+  scoreRange?: { min: number; max: number };
+  /** Clinical cut-off, for method notes. */
+  cutOff?: { value: number; label: string } | null;
+  /** Reliable-change threshold in score points, for method notes. */
+  reliableChange?: number | null;
+  referenceLines?: readonly ReferenceLine[];
+}
+
+/** A programme as named in reports. */
+export interface ProgrammeInfo {
+  id: string;
+  name: string;
+}
+
+/** A funder and the programmes whose figures its reports contain. */
+export interface FunderInfo {
+  id: string;
+  name: string;
+  programmeIds: readonly string[];
+}
+
+/** Disclosure control that was applied to the figures (reported in the method notes). */
+export interface DisclosurePolicy {
+  /** Threshold: figures backed by fewer than k participants are suppressed. */
+  k: number;
+  /** Counts rounded to the nearest `rounding` (1 = no rounding). */
+  rounding: number;
+}
+
+/** Everything besides the figure rows that reports are built from; supplied by the shell, never read from a clock. */
+export interface ReportContext {
+  /** ISO timestamp of the run: the "last updated" stamp and the PDF dates. */
+  generatedAt: string;
+  /** The input watermark the figures were built from (recorded in manifests). */
+  watermark: string;
+  programmes: readonly ProgrammeInfo[];
+  funders: readonly FunderInfo[];
+  policy: DisclosurePolicy;
+  instruments: readonly InstrumentInfo[];
+  /** Free-text suppression notes from disclosure control, printed in reports beside the derived ones. */
+  suppressionNotes: readonly string[];
+}
