@@ -1,0 +1,74 @@
+import type { ClusterSums } from '../stats/cluster-moments';
+import type { Histogram } from '../stats/histogram';
+import type { Moments } from '../stats/moments';
+
+/** Mergeable participation statistics (plain JSON data). Arrays are indexed by session number − 1. */
+export interface ParticipationStats {
+  /** People with any record in the group(s). */
+  participants: number;
+  /** Attended at least one session. */
+  starters: number;
+  /** Σ over groups of the distinct sessions with any attendance mark. */
+  sessionsDelivered: number;
+  sessionsOffered: number;
+  sessionsAttended: number;
+  /** People with at least one session offered (the attendance-rate denominator in people). */
+  offeredParticipants: number;
+  /** Completed, in any group (a running group's participant can already have completed). */
+  completed: number;
+  /** Starters in ended groups: the denominator of the completion and drop-out rates. */
+  finishedStarters: number;
+  completedFinished: number;
+  droppedOut: number;
+  /** Starters of groups that have delivered session k. */
+  retentionAtRisk: number[];
+  /** Of those, the ones who attended session k or later. */
+  retentionRetained: number[];
+  /** Groups that have delivered session k. */
+  retentionGroups: number[];
+}
+
+/** Moments of the scores at one session number, with the number of groups they come from. */
+export interface SessionMoments extends Moments {
+  groups: number;
+}
+
+/** Mergeable outcome statistics of one instrument (plain JSON data). Score moments are over paired participants. */
+export interface OutcomeStats {
+  /** Groups with at least one score / at least one paired participant. */
+  groups: number;
+  pairedGroups: number;
+  /** People with at least one score. */
+  enrolled: number;
+  paired: number;
+  /** Paired people classified by reliable change (0 when the instrument has no threshold). */
+  classified: number;
+  improved: number;
+  unchanged: number;
+  deteriorated: number;
+  /** Case at the first score, among the enrolled / among the paired; and whether a cut-off applied at all. */
+  casesAtStart: number;
+  pairedCasesAtStart: number;
+  caseAssessed: number;
+  recovered: number;
+  reliablyRecovered: number;
+  riskFlagged: number;
+  baseline: Moments;
+  final: Moments;
+  change: Moments;
+  /** Σ baseline · final over the paired, for the baseline–final correlation. */
+  sumCross: number;
+  baselineHistogram: Histogram;
+  finalHistogram: Histogram;
+  /** Between-group sums of the change, for the ICC and the design effect. */
+  changeClusters: ClusterSums;
+  /** Scores of all administrations by session number (one per person and session: the latest). */
+  bySession: Record<string, SessionMoments>;
+}
+
+/** The mergeable sufficient statistics of one group or of any set of groups; stored as-is. */
+export interface GroupStatistics {
+  groups: number;
+  participation: ParticipationStats;
+  instruments: Record<string, OutcomeStats>;
+}

@@ -1,0 +1,148 @@
+import type { InstrumentDefinition } from '../instruments/instrument-definition';
+import { findInstrument } from '../instruments/registry';
+import { clusterSumsOfGroup } from '../stats/cluster-moments';
+import { addToHistogram } from '../stats/histogram';
+import { addToMoments } from '../stats/moments';
+import { emptyGroupStatistics, emptyOutcomeStats } from './empty-group-statistics';
+import type { GroupStatistics, OutcomeStats, ParticipationStats, SessionMoments } from './group-statistics-types';
+import type { ScorePoint } from './participant-outcome';
+import { participantOutcome } from './participant-outcome';
+import type { AttendanceMark, CompletionRule } from './participation';
+import { DEFAULT_COMPLETION_RULE, participation } from './participation';
+
+/** Everything recorded about one participant in one group: attendance, and scored administrations per instrument. */
+export interface ParticipantRecords {
+  attendance: readonly AttendanceMark[];
+  responses: Readonly<Record<string, readonly ScorePoint[]>>;
+}
+
+/** The records of one group, per pseudonymous participant id. */
+export interface GroupStatisticsInput {
+  group: { groupId: string; plannedSessions: number; ended: boolean };
+  participants: Readonly<Record<string, ParticipantRecords>>;
+}
+
+/** Deployment choices that change the statistics. */
+export interface GroupStatisticsConfig {
+  completionRule?: CompletionRule;
+  /** Reliable-change thresholds overriding the instruments' defaults, by instrument id. */
+  reliableChangeThresholds?: Readonly<Record<string, number>>;
+  /** Where definitions come from; defaults to the shipped library, whatever the licence (data was accepted already). */
+  definitionOf?: (instrument: string) => InstrumentDefinition;
+}
+
+const distinctSessions = (participants: Readonly<Record<string, ParticipantRecords>>): number => {
+  const sessions = new Set<number>();
+  for (const records of Object.values(participants)) for (const mark of records.attendance) sessions.add(mark.session);
+  return sessions.size;
+};
+
+const highestSession = (participants: Readonly<Record<string, ParticipantRecords>>): number => {
+  let highest = 0;
+  for (const records of Object.values(participants)) for (const mark of records.attendance) highest = Math.max(highest, mark.session);
+  return highest;
+};
+
+const addParticipation = (
+  stats: ParticipationStats,
+  input: GroupStatisticsInput,
+  rule: CompletionRule,
+): void => {
+  const { group, participants } = input;
+  const sessionsDelivered = distinctSessions(participants);
+  const lastSession = highestSession(participants);
+  stats.sessionsDelivered = sessionsDelivered;
+  stats.retentionAtRisk = new Array<number>(lastSession).fill(0);
+  stats.retentionRetained = new Array<number>(lastSession).fill(0);
+  stats.retentionGroups = new Array<number>(lastSession).fill(lastSession > 0 ? 1 : 0);
+  for (const records of Object.values(participants)) {
+    stats.participants += 1;
+    const p = participation(records.attendance, { ...group, sessionsDelivered }, rule);
+    stats.sessionsOffered += p.sessionsOffered;
+    stats.sessionsAttended += p.sessionsAttended;
+    if (p.sessionsOffered > 0) stats.offeredParticipants += 1;
+    if (p.completed) stats.completed += 1;
+    if (!p.started) continue;
+    stats.starters += 1;
+    if (group.ended) {
+      stats.finishedStarters += 1;
+      if (p.completed) stats.completedFinished += 1;
+    }
+    if (p.droppedOut) stats.droppedOut += 1;
+    for (let k = 1; k <= lastSession; k += 1) {
+      stats.retentionAtRisk[k - 1] = (stats.retentionAtRisk[k - 1] ?? 0) + 1;
+      if ((p.lastSessionAttended ?? 0) >= k) stats.retentionRetained[k - 1] = (stats.retentionRetained[k - 1] ?? 0) + 1;
+    }
+  }
+};
+
+// The latest administration per session (a re-administration in the same session replaces the earlier one).
+const latestPerSession = (scores: readonly ScorePoint[]): Map<number, ScorePoint> => {
+  const bySession = new Map<number, ScorePoint>();
+  for (const point of scores) {
+    const seen = bySession.get(point.session);
+    if (seen === undefined || point.administeredOn >= seen.administeredOn) bySession.set(point.session, point);
+  }
+  return bySession;
+};
+
+const addOutcome = (stats: OutcomeStats, def: InstrumentDefinition, scores: readonly ScorePoint[], threshold?: number): void => {
+  const outcome = participantOutcome(def, scores, threshold === undefined ? {} : { reliableChangeThreshold: threshold });
+  stats.enrolled += 1;
+  if (outcome.riskFlagged) stats.riskFlagged += 1;
+  if (outcome.caseAtStart !== null) {
+    stats.caseAssessed += 1;
+    if (outcome.caseAtStart) stats.casesAtStart += 1;
+  }
+  for (const [session, point] of latestPerSession(scores)) {
+    const key = String(session);
+    const m: SessionMoments = stats.bySession[key] ?? { n: 0, sum: 0, sumSq: 0, groups: 1 };
+    addToMoments(m, point.score);
+    stats.bySession[key] = m;
+  }
+  const { first, last, change } = outcome;
+  if (!outcome.paired || first === null || last === null || change === null) return;
+  stats.paired += 1;
+  addToMoments(stats.baseline, first.score);
+  addToMoments(stats.final, last.score);
+  addToMoments(stats.change, change);
+  stats.sumCross += first.score * last.score;
+  addToHistogram(stats.baselineHistogram, first.score);
+  addToHistogram(stats.finalHistogram, last.score);
+  if (outcome.reliableChange !== null) {
+    stats.classified += 1;
+    stats[outcome.reliableChange] += 1;
+  }
+  if (outcome.caseAtStart === true) stats.pairedCasesAtStart += 1;
+  if (outcome.recovered === true) stats.recovered += 1;
+  if (outcome.reliablyRecovered === true) stats.reliablyRecovered += 1;
+};
+
+/**
+ * The mergeable sufficient statistics of one group: participation of every participant, and per instrument the outcomes
+ * of everyone with a score. Pure: the same records always give the same statistics.
+ */
+export const groupStatistics = (input: GroupStatisticsInput, config: GroupStatisticsConfig = {}): GroupStatistics => {
+  const stats = emptyGroupStatistics();
+  stats.groups = 1;
+  addParticipation(stats.participation, input, config.completionRule ?? DEFAULT_COMPLETION_RULE);
+  const definitionOf = config.definitionOf ?? findInstrument;
+  const instruments: Record<string, OutcomeStats> = {};
+  for (const pid of Object.keys(input.participants).sort()) {
+    const responses = input.participants[pid]?.responses ?? {};
+    for (const [id, scores] of Object.entries(responses)) {
+      if (scores.length === 0) continue;
+      const outcome = (instruments[id] ??= emptyOutcomeStats());
+      addOutcome(outcome, definitionOf(id), scores, config.reliableChangeThresholds?.[id]);
+    }
+  }
+  for (const id of Object.keys(instruments).sort()) {
+    const outcome = instruments[id];
+    if (outcome === undefined) continue;
+    outcome.groups = 1;
+    outcome.pairedGroups = outcome.paired > 0 ? 1 : 0;
+    outcome.changeClusters = clusterSumsOfGroup(outcome.change);
+    stats.instruments[id] = outcome;
+  }
+  return stats;
+};

@@ -1,0 +1,85 @@
+import { mergeClusterSums } from '../stats/cluster-moments';
+import { mergeHistograms } from '../stats/histogram';
+import { mergeMoments } from '../stats/moments';
+import { emptyOutcomeStats } from './empty-group-statistics';
+import type { GroupStatistics, OutcomeStats, ParticipationStats, SessionMoments } from './group-statistics-types';
+
+// Keys in a canonical order, so merge(a, b) and merge(b, a) serialise to the same JSON.
+const sortKeys = <T>(record: Record<string, T>): Record<string, T> => {
+  const sorted: Record<string, T> = {};
+  for (const key of Object.keys(record).sort((x, y) => Number(x) - Number(y) || (x < y ? -1 : x > y ? 1 : 0))) {
+    sorted[key] = record[key] as T;
+  }
+  return sorted;
+};
+
+const addArrays = (a: readonly number[], b: readonly number[]): number[] =>
+  Array.from({ length: Math.max(a.length, b.length) }, (_, i) => (a[i] ?? 0) + (b[i] ?? 0));
+
+/** Participation statistics of two disjoint sets of groups. */
+export const mergeParticipationStats = (a: ParticipationStats, b: ParticipationStats): ParticipationStats => ({
+  participants: a.participants + b.participants,
+  starters: a.starters + b.starters,
+  sessionsDelivered: a.sessionsDelivered + b.sessionsDelivered,
+  sessionsOffered: a.sessionsOffered + b.sessionsOffered,
+  sessionsAttended: a.sessionsAttended + b.sessionsAttended,
+  offeredParticipants: a.offeredParticipants + b.offeredParticipants,
+  completed: a.completed + b.completed,
+  finishedStarters: a.finishedStarters + b.finishedStarters,
+  completedFinished: a.completedFinished + b.completedFinished,
+  droppedOut: a.droppedOut + b.droppedOut,
+  retentionAtRisk: addArrays(a.retentionAtRisk, b.retentionAtRisk),
+  retentionRetained: addArrays(a.retentionRetained, b.retentionRetained),
+  retentionGroups: addArrays(a.retentionGroups, b.retentionGroups),
+});
+
+const mergeBySession = (a: Record<string, SessionMoments>, b: Record<string, SessionMoments>): Record<string, SessionMoments> => {
+  const merged: Record<string, SessionMoments> = { ...a };
+  for (const [session, m] of Object.entries(b)) {
+    const other = merged[session];
+    merged[session] = other === undefined ? m : { ...mergeMoments(other, m), groups: other.groups + m.groups };
+  }
+  return sortKeys(merged);
+};
+
+/** Outcome statistics of two disjoint sets of groups. */
+export const mergeOutcomeStats = (a: OutcomeStats, b: OutcomeStats): OutcomeStats => ({
+  groups: a.groups + b.groups,
+  pairedGroups: a.pairedGroups + b.pairedGroups,
+  enrolled: a.enrolled + b.enrolled,
+  paired: a.paired + b.paired,
+  classified: a.classified + b.classified,
+  improved: a.improved + b.improved,
+  unchanged: a.unchanged + b.unchanged,
+  deteriorated: a.deteriorated + b.deteriorated,
+  casesAtStart: a.casesAtStart + b.casesAtStart,
+  pairedCasesAtStart: a.pairedCasesAtStart + b.pairedCasesAtStart,
+  caseAssessed: a.caseAssessed + b.caseAssessed,
+  recovered: a.recovered + b.recovered,
+  reliablyRecovered: a.reliablyRecovered + b.reliablyRecovered,
+  riskFlagged: a.riskFlagged + b.riskFlagged,
+  baseline: mergeMoments(a.baseline, b.baseline),
+  final: mergeMoments(a.final, b.final),
+  change: mergeMoments(a.change, b.change),
+  sumCross: a.sumCross + b.sumCross,
+  baselineHistogram: sortKeys(mergeHistograms(a.baselineHistogram, b.baselineHistogram)),
+  finalHistogram: sortKeys(mergeHistograms(a.finalHistogram, b.finalHistogram)),
+  changeClusters: mergeClusterSums(a.changeClusters, b.changeClusters),
+  bySession: mergeBySession(a.bySession, b.bySession),
+});
+
+/**
+ * The statistics of the union of two disjoint sets of groups: associative and commutative, with
+ * `emptyGroupStatistics()` as identity. Integer-valued sums merge exactly; decimal scores up to float rounding.
+ */
+export const mergeGroupStatistics = (a: GroupStatistics, b: GroupStatistics): GroupStatistics => {
+  const instruments: Record<string, OutcomeStats> = { ...a.instruments };
+  for (const [id, stats] of Object.entries(b.instruments)) {
+    instruments[id] = mergeOutcomeStats(instruments[id] ?? emptyOutcomeStats(), stats);
+  }
+  return {
+    groups: a.groups + b.groups,
+    participation: mergeParticipationStats(a.participation, b.participation),
+    instruments: sortKeys(instruments),
+  };
+};
