@@ -25,4 +25,6 @@ type Register = (program: Command) => void;
 // Loaded lazily so `outcomes score` does not pay for the local stack's servers and vice versa.
 const loadCommands = async (): Promise<Register[]> => [
   (await import('./commands/demo')).registerDemo,
+  (await import('./commands/score')).registerScore,
+  (await import('./commands/instruments')).registerInstruments,
 ];

@@ -49,15 +49,21 @@ export const scoreAdministration = (def: InstrumentDefinition, items: readonly (
   const rawScore = prorated ? (sum * itemCount) / answered : sum;
   const score = def.scoring.method === 'mean' ? sum / answered : reportedScore(def, rawScore);
 
-  const result: ScoredAdministration = { instrument: def.id, version: def.version, rawScore, score, flags: [] };
-  if (def.bands.length > 0) {
-    const band = findBand(def.bands, score);
-    if (band !== null) result.band = band;
-  }
-  if (def.cutOff !== null && def.cutOff !== undefined) result.case = isCase(def.cutOff, score);
-  if (prorated) result.flags.push(ScoreFlag.prorated);
-  if (risk) result.flags.push(ScoreFlag.risk);
-  return result;
+  const flags: string[] = [];
+  if (prorated) flags.push(ScoreFlag.prorated);
+  if (risk) flags.push(ScoreFlag.risk);
+  const band = def.bands.length > 0 ? findBand(def.bands, score) : null;
+  const cutOff = def.cutOff ?? null;
+  // Keys in the documented order: instrument, version, rawScore, score, band, case, flags.
+  return {
+    instrument: def.id,
+    version: def.version,
+    rawScore,
+    score,
+    ...(band === null ? {} : { band }),
+    ...(cutOff === null ? {} : { case: isCase(cutOff, score) }),
+    flags,
+  };
 };
 
 // The score of a sum or table instrument; a prorated raw sum is rounded half up to the nearest table row.
