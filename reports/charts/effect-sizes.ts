@@ -1,0 +1,74 @@
+import type { TopLevelSpec } from 'vega-lite';
+import type { FigureRow } from '../../functions/core/figures/figure-row';
+import { Metric } from '../../functions/core/figures/metric';
+import { Messages } from '../messages';
+import type { InstrumentInfo } from '../report-context';
+import type { ChartScope } from './chart-options';
+import { findRow, formatNumber, groupKeysInScope, groupLabel, rowsInScope, scopeLine, sizeText, suppressionFootnotes } from './chart-data';
+import { composeChart, emptyChart } from './compose-chart';
+import { OKABE_ITO, SUPPRESSED_STYLE } from './theme';
+
+/** Options of the forest plot: the instruments to show, in order. */
+export interface EffectSizesOptions extends ChartScope {
+  instruments: readonly InstrumentInfo[];
+}
+
+const MEASURES = [
+  { metric: Metric.hedgesG, label: 'Hedges’ g (pre–post)', colour: OKABE_ITO.blue, shape: 'circle' },
+  { metric: Metric.dZ, label: 'd_z (change ÷ SD of change)', colour: OKABE_ITO.orange, shape: 'square' },
+] as const;
+
+/**
+ * Forest plot of effect sizes with 95% intervals: one row per instrument and group type, Hedges' g and d_z
+ * side by side. Signs of lower-is-better instruments are reversed so that positive always means improvement.
+ */
+export const effectSizesChart = (rows: readonly FigureRow[], options: EffectSizesOptions): TopLevelSpec => {
+  const scoped = rowsInScope(rows, options, (m) => m === Metric.hedgesG || m === Metric.dZ);
+  const title = 'Effect sizes by instrument and group type';
+  const subtitle = [scopeLine(options), `Standardised pre–post change with ${Messages.ci95}; 0.2 small, 0.5 medium, 0.8 large.`, Messages.effectSignNote];
+  const values = options.instruments.flatMap((instrument) => {
+    const sign = instrument.direction === 'lower-is-better' ? -1 : 1;
+    const flip = (v: number | null): number | null => (v === null ? null : sign * v);
+    return groupKeysInScope(options).flatMap((key) => MEASURES.flatMap((measure) => {
+      const row = findRow(scoped.filter((r) => r.instrument === instrument.id), key, measure.metric);
+      if (row === undefined) return [];
+      const [lo, hi] = sign === 1 ? [row.ci_low, row.ci_high] : [flip(row.ci_high), flip(row.ci_low)];
+      return [{
+        row: `${instrument.name} · ${groupLabel(key)}`, instrument: instrument.name, group: groupLabel(key), measure: measure.label,
+        value: flip(row.value), lo, hi, suppressed: row.suppressed,
+        valueText: row.suppressed ? Messages.suppressedMark : `${formatNumber(flip(row.value), 2)} (${formatNumber(lo, 2)} to ${formatNumber(hi, 2)})`,
+        status: sizeText(row), reason: row.suppression_reason,
+      }];
+    }));
+  });
+  const description = `${title}, ${scopeLine(options)}. ` + values.map((v) => `${v.row}, ${v.measure}: ${v.valueText}`).join('; ') + '.';
+  if (values.length === 0) return emptyChart({ title, subtitle, description });
+  const order = [...new Set(values.map((v) => v.row))];
+  const y = { field: 'row', type: 'nominal', title: null, sort: order, scale: { domain: order, paddingInner: 0.2 }, axis: { labelLimit: 280 } };
+  const yOffset = { field: 'measure', type: 'nominal', sort: MEASURES.map((m) => m.label), scale: { domain: MEASURES.map((m) => m.label), paddingOuter: 0.5 } };
+  const tooltip = [{ field: 'row', title: 'Instrument · group type' }, { field: 'measure', title: 'Effect size' }, { field: 'valueText', title: `Value (${Messages.ci95})` }, { field: 'status', title: 'Based on' }];
+  const colour = { field: 'measure', type: 'nominal', title: null, scale: { domain: MEASURES.map((m) => m.label), range: MEASURES.map((m) => m.colour) }, legend: { orient: 'top' } };
+  const shape = { field: 'measure', type: 'nominal', scale: { domain: MEASURES.map((m) => m.label), range: MEASURES.map((m) => m.shape) }, legend: null };
+  const shown = { filter: '!datum.suppressed' };
+  const body = {
+    width: 420,
+    height: order.length * 30,
+    data: { values },
+    layer: [
+      { data: { values: [{ v: 0 }] }, mark: { type: 'rule', color: '#555555' }, encoding: { x: { field: 'v', type: 'quantitative' } } },
+      { data: { values: [{ v: 0.2 }, { v: 0.5 }, { v: 0.8 }] }, mark: { type: 'rule', color: '#AAAAAA', strokeDash: [2, 3] }, encoding: { x: { field: 'v', type: 'quantitative' } } },
+      { transform: [shown], mark: { type: 'rule', strokeWidth: 1.5 }, encoding: { y, yOffset, x: { field: 'lo', type: 'quantitative' }, x2: { field: 'hi' }, color: colour, tooltip } },
+      {
+        transform: [shown], mark: { type: 'point', filled: true, size: 60, opacity: 1 },
+        encoding: { y, yOffset, x: { field: 'value', type: 'quantitative', title: 'Effect size (standard deviations; positive = improvement)', scale: { zero: true, nice: true }, axis: { tickCount: 8, labelOverlap: true } }, color: colour, shape, tooltip },
+      },
+      {
+        transform: [{ filter: 'datum.suppressed' }],
+        mark: { type: 'text', text: `${Messages.suppressedMark} ✕`, fontSize: 9, fontStyle: 'italic', color: SUPPRESSED_STYLE.text, align: 'left', dx: 4 },
+        encoding: { y, yOffset, x: { datum: 0 }, tooltip },
+      },
+    ],
+  };
+  const footnotes = suppressionFootnotes(values.filter((v) => v.suppressed).map((v) => ({ label: `${v.row} (${v.measure.split(' ')[0]})`, reason: v.reason })));
+  return composeChart({ title, subtitle, description, footnotes }, body);
+};
