@@ -1,9 +1,5 @@
-import { App, Validations } from 'aws-cdk-lib';
-import { AwsSolutionsChecks, HIPAASecurityChecks } from 'cdk-nag';
-import { readDeploymentSettings } from './deployment-settings';
-import { OutcomesStack } from './outcomes-stack';
+import { createOutcomesApp } from './outcomes-app';
 
-// `npx cdk synth` (add `-c bundling=false` to skip esbuild); settings: see infra/deployment-settings.ts.
-const app = new App();
-new OutcomesStack(app, 'ResilienceOutcomes', { settings: readDeploymentSettings(app) });
-Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new HIPAASecurityChecks(app));
+// `npx cdk synth` bundles every handler with esbuild; `-c bundling=false` skips that (tests, missing handlers).
+// Settings (`-c nightlyCron=…`, `-c timeZone=…`, …) are listed in infra/deployment-settings.ts.
+createOutcomesApp();

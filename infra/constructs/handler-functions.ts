@@ -37,9 +37,9 @@ export class HandlerFunctions<Name extends string> extends Construct {
         renders: RENDERING_HANDLERS.has(name),
       });
       grantAccess(fn, spec.access, props.targets);
-      props.alarms.watchFunction(name, fn);
       return [name, fn];
     });
     this.byName = Object.fromEntries(entries) as Record<Name, OutcomesFunction>;
+    props.alarms.watchFunctions(id, this.byName);
   }
 }

@@ -104,7 +104,8 @@ export class NightlyPipeline extends Construct {
       itemReader: new S3JsonItemReader({ bucket: props.reportsBucket, key: JsonPath.stringAt('$.changedKey') }),
       itemBatcher: new ItemBatcher({
         maxItemsPerBatch: GROUPS_PER_BATCH,
-        batchInput: { runId: JsonPath.stringAt('$.runId') },
+        // BatchInput is passed through verbatim (no JsonPath token resolution), so the `.$` suffix is spelled out.
+        batchInput: { 'runId.$': '$.runId' },
       }),
       maxConcurrency: MAP_MAX_CONCURRENCY,
       toleratedFailurePercentage: 0,

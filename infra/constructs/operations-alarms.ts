@@ -1,11 +1,11 @@
 import { Duration } from 'aws-cdk-lib';
 import type { RestApi } from 'aws-cdk-lib/aws-apigateway';
-import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { Alarm, ComparisonOperator, MathExpression, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import type { IMetric } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
-import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
@@ -17,7 +17,14 @@ export interface OperationsAlarmsProps {
   key: IKey;
 }
 
-/** One KMS-encrypted SNS topic and the alarms that notify it; subscribe the operator's address to `topic`. */
+/** Metrics one CloudWatch metric-math alarm may combine. */
+const METRICS_PER_ALARM = 10;
+const PERIOD = Duration.minutes(5);
+
+/**
+ * One KMS-encrypted SNS topic and the alarms that notify it; subscribe the operator's address to `topic`.
+ * Functions are watched in groups through metric math (an alarm costs the same as a small stack's monthly compute).
+ */
 export class OperationsAlarms extends Construct {
   readonly topic: Topic;
   private readonly action: SnsAction;
@@ -34,29 +41,37 @@ export class OperationsAlarms extends Construct {
     this.action = new SnsAction(this.topic);
   }
 
-  /** Alarms when a function reports errors or is throttled. */
-  watchFunction(name: string, fn: LambdaFunction): void {
-    this.alarm(`${name}Errors`, fn.metricErrors({ period: Duration.minutes(5) }), `${name} function errors`);
-    this.alarm(`${name}Throttles`, fn.metricThrottles({ period: Duration.minutes(5) }), `${name} function throttled`);
+  /** Alarms when any of the functions reports errors, and when any is throttled (metric math, up to 10 per alarm). */
+  watchFunctions(name: string, functions: Record<string, IFunction>): void {
+    const entries = Object.entries(functions);
+    for (let start = 0; start < entries.length; start += METRICS_PER_ALARM) {
+      const group = entries.slice(start, start + METRICS_PER_ALARM);
+      const suffix = start === 0 ? '' : String(start / METRICS_PER_ALARM + 1);
+      const names = group.map(([fnName]) => fnName).join(', ');
+      this.alarm(`${name}Errors${suffix}`, sum(group.map(([, fn]) => fn.metricErrors())), `Function errors in ${names}`);
+      this.alarm(`${name}Throttles${suffix}`, sum(group.map(([, fn]) => fn.metricThrottles())), `Throttled invocations of ${names}`);
+    }
   }
 
   /** Alarms when the API answers 5xx (the API promises that no input makes it answer 5xx). */
   watchApi(api: RestApi): void {
-    this.alarm('Api5xx', api.metricServerError({ period: Duration.minutes(5) }), 'API answered 5xx');
+    this.alarm('Api5xx', api.metricServerError({ period: PERIOD }), 'API answered 5xx');
   }
 
   /** Alarms when a nightly run fails, times out or is aborted. */
   watchStateMachine(stateMachine: IStateMachine): void {
-    this.alarm('NightlyFailed', stateMachine.metricFailed({ period: Duration.minutes(5) }), 'Nightly run failed');
-    this.alarm('NightlyTimedOut', stateMachine.metricTimedOut({ period: Duration.minutes(5) }), 'Nightly run timed out');
-    this.alarm('NightlyAborted', stateMachine.metricAborted({ period: Duration.minutes(5) }), 'Nightly run aborted');
+    this.alarm(
+      'NightlyFailed',
+      sum([stateMachine.metricFailed(), stateMachine.metricTimedOut(), stateMachine.metricAborted()]),
+      'Nightly run failed, timed out or was aborted',
+    );
   }
 
   /** Alarms when anything lands in a dead-letter queue. */
   watchDeadLetters(name: string, queue: IQueue): void {
     this.alarm(
       `${name}DeadLetters`,
-      queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
+      queue.metricApproximateNumberOfMessagesVisible({ period: PERIOD, statistic: 'Maximum' }),
       `${name} has dead letters`,
     );
   }
@@ -73,4 +88,14 @@ export class OperationsAlarms extends Construct {
     alarm.addAlarmAction(this.action);
     alarm.addOkAction(this.action);
   }
+}
+
+/** The sum of metrics over the alarm period, missing points counted as zero. */
+function sum(metrics: IMetric[]): MathExpression {
+  const usingMetrics = Object.fromEntries(metrics.map((metric, index) => [`m${index}`, metric]));
+  return new MathExpression({
+    expression: `SUM([${Object.keys(usingMetrics).map((id) => `FILL(${id}, 0)`).join(', ')}])`,
+    usingMetrics,
+    period: PERIOD,
+  });
 }

@@ -1,5 +1,7 @@
 import { CustomResource, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
+import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Provider } from 'aws-cdk-lib/custom-resources';
@@ -53,6 +55,10 @@ export class SigningKeyPair extends Construct {
         removalPolicy: RemovalPolicy.RETAIN,
       }),
     });
+    // The framework's code is plain JavaScript: run it like every other function (Node 22, arm64).
+    const framework = provider.node.findChild('framework-onEvent').node.defaultChild as CfnFunction;
+    framework.runtime = Runtime.NODEJS_22_X.name;
+    framework.architectures = [Architecture.ARM_64.name];
     Validations.of(provider).acknowledge(
       {
         id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
