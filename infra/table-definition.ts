@@ -4,8 +4,8 @@
  *
  * | item | pk | sk |
  * | --- | --- | --- |
- * | clinic | `CLINIC#<clinicId>` | `META` |
- * | programme | `PROGRAMME#<programmeId>` | `META` |
+ * | clinic | `CLINICS` | `<clinicId>` |
+ * | programme | `PROGRAMMES` | `<programmeId>` |
  * | API key | `KEY#<sha256 of key>` | `META` |
  * | group | `GROUP#<groupId>` | `META` (gsi1: changed-groups marker) |
  * | attendance mark | `GROUP#<groupId>` | `ATT#<pid>#<session>` (gsi2: participant) |

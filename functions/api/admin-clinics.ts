@@ -1,0 +1,16 @@
+import { clinicSchema, type ClinicPayload } from '../../schemas/api/admin';
+import { compileValidator } from '../core/validation/schema-validator';
+import { authorized } from './handle';
+import { parseBody } from './request';
+import { json } from './http-response';
+import { db } from '../runtime/context';
+import { putClinic } from '../store/organisation-store';
+
+const validate = compileValidator<ClinicPayload>(clinicSchema);
+
+/** `POST /v1/admin/clinics`: an operator registers or renames a clinic. */
+export const handler = authorized(['admin'], async (event) => {
+  const clinic = parseBody(event, validate);
+  const created = await putClinic(db, clinic, new Date().toISOString());
+  return json(created ? 201 : 200, { clinicId: clinic.clinicId, created });
+});

@@ -1,0 +1,24 @@
+import { erasureSchema, type ErasurePayload } from '../../schemas/api/admin';
+import { compileValidator } from '../core/validation/schema-validator';
+import { pseudonymise } from '../core/pseudonymise';
+import { authorized } from './handle';
+import { parseBody } from './request';
+import { json } from './http-response';
+import { db } from '../runtime/context';
+import { logger } from '../runtime/logger';
+import { pseudonymSecret } from '../runtime/pseudonym-secret';
+import { eraseParticipant } from '../store/participant-store';
+
+const validate = compileValidator<ErasurePayload>(erasureSchema);
+
+/**
+ * `POST /v1/admin/erasures`: erase every record of one participant of one clinic (a subject's request).
+ * Their groups are recomputed on the next nightly run. The reference is hashed, never logged.
+ */
+export const handler = authorized(['admin'], async (event) => {
+  const request = parseBody(event, validate);
+  const pid = pseudonymise(await pseudonymSecret(), request.clinicId, request.participantRef);
+  const result = await eraseParticipant(db, pid, new Date().toISOString());
+  logger.info('Participant erased', { clinicId: request.clinicId, deleted: result.deleted, groups: result.groups });
+  return json(200, { erased: result.deleted, groupsToRecompute: result.groups });
+});

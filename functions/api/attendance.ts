@@ -1,0 +1,20 @@
+import { attendanceBatchSchema, type AttendanceBatch, type AttendanceRecord } from '../../schemas/api/attendance';
+import { compileValidator } from '../core/validation/schema-validator';
+import { attendanceItem } from '../core/ingest/record-items';
+import { authorized } from './handle';
+import { parseBody } from './request';
+import { json } from './http-response';
+import { ingestBatch } from './ingest-batch';
+
+const validate = compileValidator<AttendanceBatch>(attendanceBatchSchema);
+
+/** `POST /v1/attendance`: up to 500 attendance marks, written all or nothing, idempotently. */
+export const handler = authorized(['clinic'], async (event, principal) => {
+  const batch = parseBody(event, validate);
+  const counts = await ingestBatch<AttendanceRecord>(principal.clinicId, batch.records, {
+    collection: 'records',
+    check: () => [],
+    toItem: attendanceItem,
+  });
+  return json(200, counts);
+});

@@ -1,0 +1,37 @@
+import type { APIGatewayAuthorizerResult, APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
+import { bearerKey, hashApiKey } from '../core/access/api-key';
+import { toContext } from '../core/access/principal';
+import { db } from '../runtime/context';
+import { logger } from '../runtime/logger';
+import { findKeyByHash } from '../store/key-store';
+
+/**
+ * API Gateway REQUEST authorizer: `Authorization: Bearer <key>` → the key's role and scope as context.
+ * Unknown, malformed or revoked keys throw `Unauthorized`, which API Gateway answers with 401.
+ * The policy allows every method of the API (the result is cached per key); handlers check the role.
+ */
+export const handler = async (event: APIGatewayRequestAuthorizerEvent): Promise<APIGatewayAuthorizerResult> => {
+  const headers = event.headers ?? {};
+  const authorization = Object.entries(headers).find(([name]) => name.toLowerCase() === 'authorization')?.[1] ?? undefined;
+  const key = bearerKey(authorization);
+  if (key === null) throw new Error('Unauthorized');
+  const stored = await findKeyByHash(db, hashApiKey(key));
+  if (stored === undefined || stored.revokedAt !== undefined) {
+    logger.info('Key refused', { keyId: stored?.keyId ?? 'unknown', revoked: stored?.revokedAt !== undefined });
+    throw new Error('Unauthorized');
+  }
+  return {
+    principalId: stored.keyId,
+    policyDocument: {
+      Version: '2012-10-17',
+      Statement: [{ Action: 'execute-api:Invoke', Effect: 'Allow', Resource: apiWildcard(event.methodArn) }],
+    },
+    context: toContext(stored.principal),
+  };
+};
+
+/** `arn:aws:execute-api:region:account:api/stage/METHOD/path` → `arn:…:api/stage/*` (cache-safe across routes). */
+const apiWildcard = (methodArn: string): string => {
+  const [prefix, api, stage] = methodArn.split('/');
+  return `${prefix}/${api}/${stage}/*`;
+};

@@ -1,0 +1,29 @@
+import { responsesBatchSchema, type ResponseRecord, type ResponsesBatch } from '../../schemas/api/responses';
+import { compileValidator } from '../core/validation/schema-validator';
+import { responseItem } from '../core/ingest/record-items';
+import { checkResponse } from '../core/ingest/check-response';
+import { getInstrument } from '../core/instruments';
+import { scoreAdministration } from '../core/scoring';
+import { authorized } from './handle';
+import { parseBody } from './request';
+import { json } from './http-response';
+import { ingestBatch } from './ingest-batch';
+import { settings } from '../runtime/context';
+
+const validate = compileValidator<ResponsesBatch>(responsesBatchSchema);
+const licensed = { licensed: settings.licensedInstruments };
+
+/** `POST /v1/responses`: up to 500 questionnaire administrations, scored on the server, written all or nothing. */
+export const handler = authorized(['clinic'], async (event, principal) => {
+  const batch = parseBody(event, validate);
+  const records = batch.responses.map((r) => ({ ...r, date: r.administeredOn }));
+  const counts = await ingestBatch<ResponseRecord & { date: string }>(principal.clinicId, records, {
+    collection: 'responses',
+    check: (record, index, group) => checkResponse(record, index, group, licensed),
+    toItem: (record, pid, stamp) => {
+      const items = record.items as (number | null)[];
+      return responseItem(record, pid, scoreAdministration(getInstrument(record.instrument, licensed), items), stamp);
+    },
+  });
+  return json(200, counts);
+});

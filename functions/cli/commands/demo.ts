@@ -1,0 +1,43 @@
+import type { Command } from 'commander';
+
+/** `outcomes demo`: the local stack with demo data, until Ctrl-C (what `npm start` runs). */
+export const registerDemo = (program: Command): void => {
+  program
+    .command('demo')
+    .description('Run the whole pipeline locally: embedded DynamoDB and S3, the HTTP API, demo data')
+    .option('--port <port>', 'API port', parsePort, 8787)
+    .option('--data-dir <dir>', 'where the embedded servers keep their data', '.outcomes')
+    .option('--no-seed', 'do not seed the synthetic dataset')
+    .action(async (options: { port: number; dataDir: string; seed: boolean }) => {
+      const { startLocalStack } = await import('../../../infra/local/local-stack');
+      const say = (line: string) => process.stdout.write(`${line}\n`);
+      const stack = await startLocalStack({ port: options.port, dataDir: options.dataDir, seed: options.seed, log: say });
+      const { info } = stack;
+      say('');
+      say(`Resilience Outcomes local stack is running.`);
+      say(`  API            ${info.apiUrl}   (try ${info.apiUrl}/health)`);
+      say(`  DynamoDB       ${info.dynamodbEndpoint}   table "${info.tableName}"`);
+      say(`  S3             ${info.s3Endpoint}   bucket "${info.reportsBucket}"`);
+      say(`  Credentials    ${info.credentials.accessKeyId} / ${info.credentials.secretAccessKey}   region ${info.region}`);
+      say(`  Details        ${options.dataDir}/local-stack.json`);
+      say('');
+      say('Demo API keys (send as "Authorization: Bearer <key>"):');
+      for (const [role, key] of Object.entries(info.keys)) say(`  ${role.padEnd(8)} ${key}`);
+      say('');
+      say('Press Ctrl-C to stop. Data stays in the data directory for the next start.');
+      await new Promise<void>((resolveStop) => {
+        const shutdown = () => {
+          say('\nStopping...');
+          void stack.stop().then(resolveStop);
+        };
+        process.once('SIGINT', shutdown);
+        process.once('SIGTERM', shutdown);
+      });
+    });
+};
+
+const parsePort = (value: string): number => {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535, got "${value}"`);
+  return port;
+};

@@ -1,0 +1,54 @@
+import type { Problem } from '../validation/problem';
+import type { StoredGroup } from './stored-group';
+import { Messages } from '../messages';
+
+/** What every record of a batch shares: the group it goes to, a session and a date. */
+export interface GroupedRecord {
+  groupId: string;
+  session: number;
+  date: string;
+}
+
+/** Result of checking a batch against the stored groups. */
+export interface GroupCheck {
+  problems: Problem[];
+  /** Groups of the batch that belong to another clinic: the whole batch is refused (403). */
+  foreignGroups: string[];
+}
+
+/**
+ * Checks each record against its group: registered, owned by the caller's clinic, session within the
+ * plan, date not before the group's start nor after `today`. Pure: the groups and today are passed in.
+ */
+export const checkAgainstGroups = (
+  records: readonly GroupedRecord[],
+  groups: ReadonlyMap<string, StoredGroup>,
+  clinicId: string,
+  today: string,
+  collection: string,
+): GroupCheck => {
+  const problems: Problem[] = [];
+  const foreign = new Set<string>();
+  records.forEach((record, index) => {
+    const at = (field: string): string => `${collection}/${index}/${field}`;
+    const group = groups.get(record.groupId);
+    if (group === undefined) {
+      problems.push({ index, path: at('groupId'), message: `${at('groupId')}: ${Messages.groupNotRegistered(record.groupId)}` });
+      return;
+    }
+    if (group.clinicId !== clinicId) {
+      foreign.add(record.groupId);
+      return;
+    }
+    if (record.session > group.plannedSessions) {
+      problems.push({ index, path: at('session'), message: `${at('session')}: ${Messages.sessionBeyondPlan(record.session, group.plannedSessions)}` });
+    }
+    if (record.date < group.startDate) {
+      problems.push({ index, path: at('date'), message: `${at('date')}: ${Messages.dateBeforeStart(record.date, group.startDate)}` });
+    }
+    if (record.date > today) {
+      problems.push({ index, path: at('date'), message: `${at('date')}: ${Messages.dateInFuture(record.date)}` });
+    }
+  });
+  return { problems, foreignGroups: [...foreign].sort() };
+};

@@ -1,0 +1,80 @@
+import { BatchGetCommand, BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { backoffMs, defaultSleep, type Db } from './db';
+import type { Key } from './table-keys';
+import { StoreBusyError, isRetryable } from './store-errors';
+
+type WriteRequest = { PutRequest: { Item: Record<string, unknown> } } | { DeleteRequest: { Key: Key } };
+
+const WRITE_CHUNK = 25;
+const GET_CHUNK = 100;
+
+/**
+ * Writes items with BatchWriteItem, 25 at a time, retrying `UnprocessedItems` and throttling with
+ * backoff. Every write is a whole-item put keyed by a natural key, so a batch interrupted anywhere can
+ * be sent again and converges to the same state.
+ */
+export const batchWrite = async (db: Db, requests: readonly WriteRequest[]): Promise<void> => {
+  for (let start = 0; start < requests.length; start += WRITE_CHUNK) {
+    let pending = requests.slice(start, start + WRITE_CHUNK);
+    await retrying(db, async () => {
+      try {
+        const result = await db.client.send(new BatchWriteCommand({ RequestItems: { [db.table]: pending } }));
+        pending = (result.UnprocessedItems?.[db.table] ?? []) as WriteRequest[];
+      } catch (error) {
+        if (!isRetryable(error)) throw error;
+      }
+      return pending.length === 0;
+    });
+  }
+};
+
+/** Puts items (see batchWrite). */
+export const putAll = (db: Db, items: readonly Record<string, unknown>[]): Promise<void> =>
+  batchWrite(db, items.map((Item) => ({ PutRequest: { Item } })));
+
+/** Deletes items by key (see batchWrite). */
+export const deleteAll = (db: Db, keys: readonly Key[]): Promise<void> =>
+  batchWrite(db, keys.map((Key) => ({ DeleteRequest: { Key: { pk: Key.pk, sk: Key.sk } } })));
+
+/**
+ * Reads items by key with BatchGetItem, 100 at a time, retrying `UnprocessedKeys` and throttling.
+ * Returns a map from `pk|sk` to item; missing items are absent.
+ */
+export const batchGet = async (db: Db, keys: readonly Key[], projection?: readonly string[]): Promise<Map<string, Record<string, unknown>>> => {
+  const found = new Map<string, Record<string, unknown>>();
+  const unique = [...new Map(keys.map((key) => [`${key.pk}|${key.sk}`, { pk: key.pk, sk: key.sk }])).values()];
+  const names = projection === undefined ? undefined : Object.fromEntries(['pk', 'sk', ...projection].map((name, i) => [`#a${i}`, name]));
+  for (let start = 0; start < unique.length; start += GET_CHUNK) {
+    let pending: Key[] = unique.slice(start, start + GET_CHUNK);
+    await retrying(db, async () => {
+      try {
+        const result = await db.client.send(new BatchGetCommand({
+          RequestItems: {
+            [db.table]: {
+              Keys: pending,
+              ConsistentRead: true,
+              ...(names && { ProjectionExpression: Object.keys(names).join(', '), ExpressionAttributeNames: names }),
+            },
+          },
+        }));
+        for (const item of result.Responses?.[db.table] ?? []) found.set(`${String(item['pk'])}|${String(item['sk'])}`, item);
+        pending = (result.UnprocessedKeys?.[db.table]?.Keys ?? []) as Key[];
+      } catch (error) {
+        if (!isRetryable(error)) throw error;
+      }
+      return pending.length === 0;
+    });
+  }
+  return found;
+};
+
+/** Runs `step` until it reports done, sleeping with backoff in between; gives up with StoreBusyError. */
+export const retrying = async (db: Db, step: () => Promise<boolean>): Promise<void> => {
+  const maxAttempts = db.maxAttempts ?? 8;
+  const sleep = db.sleep ?? defaultSleep;
+  for (let attempt = 1; ; attempt += 1) {
+    if (await step()) return;
+    if (attempt >= maxAttempts) throw new StoreBusyError(`DynamoDB still throttled after ${attempt} attempts`);
+    await sleep(backoffMs(attempt));
+  }
+};

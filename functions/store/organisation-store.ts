@@ -1,0 +1,79 @@
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Db } from './db';
+import { PROGRAMMES, clinicKey, programmeKey } from './table-keys';
+
+/** A programme as stored, with the funders that receive its reports and its completion rule. */
+export interface StoredProgramme {
+  programmeId: string;
+  name: string;
+  funders: { funderId: string; name: string }[];
+  completion?: { minSessions?: number; minShare?: number };
+}
+
+/** A clinic as stored. */
+export interface StoredClinic {
+  clinicId: string;
+  name: string;
+}
+
+/** Tells whether a programme is registered. */
+export const programmeExists = async (db: Db, programmeId: string): Promise<boolean> => {
+  const result = await db.client.send(new GetCommand({ TableName: db.table, Key: programmeKey(programmeId), ProjectionExpression: 'pk' }));
+  return result.Item !== undefined;
+};
+
+/** Tells whether a clinic is registered. */
+export const clinicExists = async (db: Db, clinicId: string): Promise<boolean> => {
+  const result = await db.client.send(new GetCommand({ TableName: db.table, Key: clinicKey(clinicId), ProjectionExpression: 'pk' }));
+  return result.Item !== undefined;
+};
+
+/** Creates or replaces a clinic; returns whether it was new. */
+export const putClinic = async (db: Db, clinic: StoredClinic, now: string): Promise<boolean> => {
+  const result = await db.client.send(new PutCommand({
+    TableName: db.table,
+    Item: { ...clinicKey(clinic.clinicId), type: 'clinic', ...clinic, updatedAt: now },
+    ReturnValues: 'ALL_OLD',
+  }));
+  return result.Attributes === undefined;
+};
+
+/** Creates or replaces a programme; returns whether it was new. */
+export const putProgramme = async (db: Db, programme: StoredProgramme, now: string): Promise<boolean> => {
+  const result = await db.client.send(new PutCommand({
+    TableName: db.table,
+    Item: { ...programmeKey(programme.programmeId), type: 'programme', ...programme, updatedAt: now },
+    ReturnValues: 'ALL_OLD',
+  }));
+  return result.Attributes === undefined;
+};
+
+/** Every registered programme, in id order (one Query of the programmes partition). */
+export const listProgrammes = async (db: Db): Promise<StoredProgramme[]> => {
+  const programmes: StoredProgramme[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const result = await db.client.send(new QueryCommand({
+      TableName: db.table,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': PROGRAMMES },
+      ExclusiveStartKey: startKey,
+    }));
+    for (const item of result.Items ?? []) {
+      programmes.push({
+        programmeId: String(item['programmeId']), name: String(item['name']),
+        funders: (item['funders'] ?? []) as StoredProgramme['funders'],
+        ...(item['completion'] !== undefined && { completion: item['completion'] as StoredProgramme['completion'] }),
+      });
+    }
+    startKey = result.LastEvaluatedKey;
+  } while (startKey !== undefined);
+  return programmes;
+};
+
+/** Reads one programme, or undefined. */
+export const getProgramme = async (db: Db, programmeId: string): Promise<StoredProgramme | undefined> => {
+  const result = await db.client.send(new GetCommand({ TableName: db.table, Key: programmeKey(programmeId) }));
+  return result.Item as StoredProgramme | undefined;
+};
+

@@ -1,0 +1,104 @@
+import { ROUTES, type Route } from '../infra/api-routes';
+import { groupSchema } from './api/group';
+import { attendanceBatchSchema } from './api/attendance';
+import { responsesBatchSchema } from './api/responses';
+import { clinicSchema, erasureSchema, keyRequestSchema, programmeSchema } from './api/admin';
+import { runRequestSchema } from './api/runs';
+import { reportRequestSchema } from './api/reports';
+
+type Json = Record<string, unknown>;
+
+const withoutId = (schema: Json): Json => Object.fromEntries(Object.entries(schema).filter(([k]) => k !== '$id'));
+
+/** Request body schema of each route, by `METHOD path`; routes without a body are absent. */
+const REQUEST_BODIES: Record<string, { name: string; schema: Json }> = {
+  'POST /v1/groups': { name: 'Group', schema: groupSchema },
+  'POST /v1/attendance': { name: 'AttendanceBatch', schema: attendanceBatchSchema },
+  'POST /v1/responses': { name: 'ResponsesBatch', schema: responsesBatchSchema },
+  'POST /v1/admin/clinics': { name: 'Clinic', schema: clinicSchema },
+  'POST /v1/admin/programmes': { name: 'Programme', schema: programmeSchema },
+  'POST /v1/admin/keys': { name: 'KeyRequest', schema: keyRequestSchema },
+  'POST /v1/admin/erasures': { name: 'Erasure', schema: erasureSchema },
+  'POST /v1/admin/runs': { name: 'RunRequest', schema: runRequestSchema },
+  'POST /v1/admin/reports': { name: 'ReportRequest', schema: reportRequestSchema },
+};
+
+const SUMMARIES: Record<string, string> = {
+  'GET /health': 'Liveness check (no key needed)',
+  'GET /openapi.json': 'This document',
+  'POST /v1/groups': 'Register or update a group of your clinic',
+  'POST /v1/attendance': 'Submit up to 500 attendance marks (all or nothing, idempotent)',
+  'POST /v1/responses': 'Submit up to 500 questionnaire administrations (scored on the server)',
+  'POST /v1/admin/clinics': 'Register a clinic',
+  'POST /v1/admin/programmes': 'Register a programme with its funders',
+  'POST /v1/admin/keys': 'Issue an API key for a role and scope (shown once)',
+  'DELETE /v1/admin/keys/{keyId}': 'Revoke an API key',
+  'POST /v1/admin/erasures': "Erase every record of one participant",
+  'POST /v1/admin/runs': 'Start a nightly aggregation run now',
+  'GET /v1/admin/runs/{runId}': 'Read a run record',
+  'POST /v1/admin/reports': 'Build a funder report for a closed period',
+  'GET /v1/reports': 'List the dashboards and reports this key may see, with short-lived links',
+};
+
+const problemSchema = {
+  type: 'object',
+  required: ['index', 'path', 'message'],
+  properties: { index: { type: ['integer', 'null'] }, path: { type: 'string' }, message: { type: 'string' } },
+};
+
+const errorSchema = {
+  type: 'object',
+  required: ['error'],
+  properties: {
+    error: { type: 'string' },
+    message: { type: 'string' },
+    problems: { type: 'array', items: { $ref: '#/components/schemas/Problem' } },
+  },
+};
+
+const errorResponses = (route: Route): Json => ({
+  400: { description: 'Invalid request: every problem is listed; nothing was written', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+  ...(route.authorized && {
+    401: { description: 'Missing, unknown or revoked key' },
+    403: { description: 'The key may not do this (role or scope)', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+  }),
+  413: { description: 'Body larger than 1 MB' },
+  415: { description: 'Body not sent as JSON' },
+  503: { description: 'Store busy after retries: retry after Retry-After seconds (retrying is safe)', headers: { 'Retry-After': { schema: { type: 'integer' } } } },
+});
+
+/** The OpenAPI 3.1 document of the API, generated from the route table and the payload JSON Schemas. */
+export const buildOpenApi = (): { openapi: string; info: { title: string; version: string; description: string }; [key: string]: unknown } => {
+  const paths: Record<string, Json> = {};
+  for (const route of ROUTES) {
+    const id = `${route.method} ${route.path}`;
+    const body = REQUEST_BODIES[id];
+    const parameters = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+    paths[route.path] ??= {};
+    paths[route.path]![route.method.toLowerCase()] = {
+      summary: SUMMARIES[id] ?? id,
+      operationId: `${route.method.toLowerCase()}${route.path.replace(/[{}]/g, '').split(/[/.]/).map((p) => p.charAt(0).toUpperCase() + p.slice(1)).join('')}`,
+      ...(route.authorized ? {} : { security: [] }),
+      ...(parameters.length > 0 && { parameters }),
+      ...(body && { requestBody: { required: true, content: { 'application/json': { schema: { $ref: `#/components/schemas/${body.name}` } } } } }),
+      responses: { 200: { description: 'OK', content: { 'application/json': { schema: { type: 'object' } } } }, ...errorResponses(route) },
+    };
+  }
+  const schemas: Record<string, Json> = { Problem: problemSchema, Error: errorSchema };
+  for (const { name, schema } of Object.values(REQUEST_BODIES)) schemas[name] = withoutId(schema);
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Resilience Outcomes API',
+      version: '1.0.0',
+      description: 'Clinics submit groups, attendance and questionnaire answers; operators manage keys and runs; managers and funders fetch reports. Participant references are pseudonymised on arrival.',
+    },
+    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+    components: {
+      schemas,
+      securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'Authorization: Bearer <API key>' } },
+    },
+    security: [{ apiKey: [] }],
+    paths,
+  };
+};
