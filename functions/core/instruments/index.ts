@@ -7,5 +7,6 @@ export type {
   RiskItem, Scoring,
 } from './instrument-definition';
 export { instrumentSchema } from './instrument-schema';
+export { definitionProblems } from './definition-problems';
 export { allowedValues, Messages } from './messages';
 export { findInstrument, getInstrument, isEnabled, listInstruments } from './registry';

@@ -1,0 +1,133 @@
+import fc from 'fast-check';
+import type { FigureRow } from '../../../../functions/core/figures/figure-row';
+import type { GroupType } from '../../../../functions/core/group-type';
+
+type Dimension = Pick<FigureRow, 'period' | 'programme_id' | 'group_type' | 'instrument'>;
+
+/** A visible figure with the given fields; value and n default to 10. */
+export const figure = (fields: Partial<FigureRow> & Pick<FigureRow, 'metric'>): FigureRow => ({
+  period: '2026-09', programme_id: 'p1', group_type: 'support', instrument: '',
+  value: 10, ci_low: null, ci_high: null, n_participants: 10, n_groups: 1, suppressed: false, suppression_reason: null,
+  ...fields,
+});
+
+/** Count rows of one cell, each with n = the cell's first count (its base). */
+export const countCell = (dimension: Partial<Dimension>, counts: Readonly<Record<string, number>>, n?: number): FigureRow[] => {
+  const base = n ?? Object.values(counts)[0] ?? 0;
+  return Object.entries(counts).map(([metric, value]) => figure({ ...dimension, metric, value, n_participants: base }));
+};
+
+/** Per-group-stay sufficient statistics of one leaf (month × programme × group type). */
+export interface LeafStats {
+  participants: number; completed: number; droppedOut: number; attendingS3: number;
+  enrolled: number; paired: number; improved: number; unchanged: number; deteriorated: number;
+  cases: number; recovered: number; changeSum: number;
+}
+
+const ZERO: LeafStats = {
+  participants: 0, completed: 0, droppedOut: 0, attendingS3: 0, enrolled: 0, paired: 0, improved: 0,
+  unchanged: 0, deteriorated: 0, cases: 0, recovered: 0, changeSum: 0,
+};
+
+const add = (a: LeafStats, b: LeafStats): LeafStats =>
+  Object.fromEntries(Object.keys(a).map((k) => [k, a[k as keyof LeafStats] + b[k as keyof LeafStats]])) as unknown as LeafStats;
+
+const ratio = (num: number, den: number): number | null => (den === 0 ? null : num / den);
+
+/** The figure rows of one cell from its statistics: a participation cell and a `swemwbs` outcome cell. */
+export const cellFigures = (at: Omit<Dimension, 'instrument'>, s: LeafStats, groups: number): FigureRow[] => {
+  const row = (instrument: string, metric: string, value: number | null, n: number): FigureRow =>
+    figure({ ...at, instrument, metric, value, n_participants: n, n_groups: groups });
+  const p = s.participants;
+  return [
+    row('', 'participants', p, p),
+    row('', 'groups', groups, p),
+    row('', 'completed', s.completed, p),
+    row('', 'dropped_out', s.droppedOut, p),
+    row('', 'completion_rate', ratio(s.completed, p), p),
+    row('', 'dropout_rate', ratio(s.droppedOut, p), p),
+    row('', 'retention_s3', ratio(s.attendingS3, p), p),
+    row('swemwbs', 'enrolled', s.enrolled, s.enrolled),
+    row('swemwbs', 'paired', s.paired, s.enrolled),
+    row('swemwbs', 'paired_rate', ratio(s.paired, s.enrolled), s.enrolled),
+    row('swemwbs', 'reliably_improved', s.improved, s.paired),
+    row('swemwbs', 'no_reliable_change', s.unchanged, s.paired),
+    row('swemwbs', 'reliably_deteriorated', s.deteriorated, s.paired),
+    row('swemwbs', 'cases_at_start', s.cases, s.paired),
+    row('swemwbs', 'recovered', s.recovered, s.cases),
+    row('swemwbs', 'recovery_rate', ratio(s.recovered, s.cases), s.cases),
+    row('swemwbs', 'mean_change', ratio(s.changeSum, s.paired), s.paired),
+  ];
+};
+
+/** A leaf of a random table: where it is and its statistics. */
+export interface Leaf { month: string; programme: string; type: GroupType; stats: LeafStats }
+
+/** Every row of a release: each month and the quarter, each programme and `*`, each group type and `*`. */
+export const truthTable = (leaves: readonly Leaf[], options: { quarter?: boolean } = {}): FigureRow[] => {
+  const months = [...new Set(leaves.map((l) => l.month))].sort();
+  const programmes = [...new Set(leaves.map((l) => l.programme))].sort();
+  const types = [...new Set(leaves.map((l) => l.type))].sort();
+  const periods = options.quarter === false ? months : [...months, '2026-Q3'];
+  const rows: FigureRow[] = [];
+  for (const period of periods) {
+    for (const programme of [...programmes, '*']) {
+      for (const type of [...types, '*' as const]) {
+        const inside = leaves.filter((l) => (period === '2026-Q3' || l.month === period) &&
+          (programme === '*' || l.programme === programme) && (type === '*' || l.type === type));
+        if (inside.length === 0) continue;
+        const stats = inside.map((l) => l.stats).reduce(add, ZERO);
+        const groups = inside.filter((l) => l.stats.participants > 0).length;
+        rows.push(...cellFigures({ period, programme_id: programme, group_type: type }, stats, groups));
+      }
+    }
+  }
+  return rows;
+};
+
+const statsArbitrary: fc.Arbitrary<LeafStats> = fc
+  .record({
+    participants: fc.oneof(fc.integer({ min: 0, max: 9 }), fc.integer({ min: 8, max: 24 })),
+    split: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 10, maxLength: 10 }),
+    change: fc.integer({ min: -3, max: 6 }),
+  })
+  .map(({ participants: p, split, change }) => {
+    const part = (i: number, of: number): number => Math.min(of, Math.floor((split[i] ?? 0) * (of + 1)));
+    const completed = part(0, p);
+    const droppedOut = part(1, p - completed);
+    const enrolled = part(2, p);
+    const paired = part(3, enrolled);
+    const improved = part(4, paired);
+    const unchanged = part(5, paired - improved);
+    const cases = part(6, paired);
+    return {
+      participants: p, completed, droppedOut, attendingS3: part(7, p), enrolled, paired, improved, unchanged,
+      deteriorated: paired - improved - unchanged, cases, recovered: part(8, cases), changeSum: change * paired,
+    };
+  });
+
+/** Random small releases: 1–3 months of 2026-Q3, 1–2 programmes, 1–3 group types, sparse leaves allowed. */
+export const leavesArbitrary: fc.Arbitrary<Leaf[]> = fc
+  .record({
+    months: fc.subarray(['2026-07', '2026-08', '2026-09'], { minLength: 1 }),
+    programmes: fc.subarray(['p1', 'p2'], { minLength: 1 }),
+    types: fc.subarray(['psychoeducational', 'support', 'psychotherapy'] as GroupType[], { minLength: 1 }),
+  })
+  .chain(({ months, programmes, types }) => {
+    const places = months.flatMap((month) => programmes.flatMap((programme) => types.map((type) => ({ month, programme, type }))));
+    return fc.tuple(...places.map((place) => fc.option(statsArbitrary.map((stats): Leaf => ({ ...place, stats })), { freq: 6 })))
+      .map((leaves) => leaves.filter((leaf): leaf is Leaf => leaf !== null));
+  })
+  .filter((leaves) => leaves.length > 0);
+
+/** Fisher–Yates shuffle driven by a seed, for order-independence tests. */
+export const shuffled = <T>(items: readonly T[], seed: number): T[] => {
+  const copy = [...items];
+  let state = seed >>> 0 || 1;
+  for (let i = copy.length - 1; i > 0; i -= 1) {
+    state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0;
+    const j = state % (i + 1);
+    [copy[i], copy[j]] = [copy[j] as T, copy[i] as T];
+  }
+  return copy;
+};
