@@ -48,7 +48,7 @@ export const effectSizesChart = (rows: readonly FigureRow[], options: EffectSize
   const yOffset = { field: 'measure', type: 'nominal', sort: MEASURES.map((m) => m.label), scale: { domain: MEASURES.map((m) => m.label), paddingOuter: 0.5 } };
   const tooltip = [{ field: 'row', title: 'Instrument · group type' }, { field: 'measure', title: 'Effect size' }, { field: 'valueText', title: `Value (${Messages.ci95})` }, { field: 'status', title: 'Based on' }];
   const colour = { field: 'measure', type: 'nominal', title: null, scale: { domain: MEASURES.map((m) => m.label), range: MEASURES.map((m) => m.colour) }, legend: { orient: 'top' } };
-  const shape = { field: 'measure', type: 'nominal', scale: { domain: MEASURES.map((m) => m.label), range: MEASURES.map((m) => m.shape) }, legend: null };
+  const shape = { field: 'measure', type: 'nominal', scale: { domain: MEASURES.map((m) => m.label), range: MEASURES.map((m) => m.shape) }, title: null, legend: { orient: 'top' } };
   const shown = { filter: '!datum.suppressed' };
   const body = {
     width: 420,

@@ -13,3 +13,5 @@ export type { EffectSizesOptions } from './effect-sizes';
 export type { ChartScope } from './chart-options';
 export { composeChart, emptyChart } from './compose-chart';
 export { FONT_FAMILY, GROUP_TYPE_COLOUR, OKABE_ITO, THEME } from './theme';
+export { buildChartSet } from './chart-set';
+export type { ChartSetOptions, NamedChart } from './chart-set';

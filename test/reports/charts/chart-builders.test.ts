@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { attendanceChart, effectSizesChart, meanChangeChart, outcomeClassesChart, retentionChart, sessionTrajectoryChart, volumeChart } from '../../../reports/charts/index';
+import type { TopLevelSpec } from 'vega-lite';
+import type { FigureRow } from '../../../functions/core/figures/figure-row';
+import type { ChartScope } from '../../../reports/charts/chart-options';
+import { FIXTURE_INSTRUMENTS, makeFigureRows } from '../fixtures';
+
+const [swemwbs, , , phq9] = FIXTURE_INSTRUMENTS;
+if (swemwbs === undefined || phq9 === undefined) throw new Error('fixture instruments missing');
+
+const scope = { period: '2026-Q2', programmeId: 'south', scopeLabel: 'South Coast Wellbeing' };
+const builders: Record<string, (rows: readonly FigureRow[], extra?: Partial<ChartScope>) => TopLevelSpec> = {
+  meanChange: (rows, extra) => meanChangeChart(rows, { ...scope, ...extra, instrument: swemwbs }),
+  outcomeClasses: (rows, extra) => outcomeClassesChart(rows, { ...scope, ...extra, instrument: phq9 }),
+  sessionTrajectory: (rows, extra) => sessionTrajectoryChart(rows, { ...scope, ...extra, instrument: swemwbs }),
+  attendance: (rows, extra) => attendanceChart(rows, { ...scope, ...extra }),
+  retention: (rows, extra) => retentionChart(rows, { ...scope, ...extra }),
+  volume: (rows, extra) => volumeChart(rows, { ...scope, ...extra }),
+  effectSizes: (rows, extra) => effectSizesChart(rows, { ...scope, ...extra, instruments: FIXTURE_INSTRUMENTS }),
+};
+
+/** Every inline data value of a spec, wherever it sits in the view tree. */
+const inlineValues = (node: unknown): Record<string, unknown>[] => {
+  if (Array.isArray(node)) return node.flatMap(inlineValues);
+  if (node === null || typeof node !== 'object') return [];
+  const record = node as Record<string, unknown>;
+  const own = (record.data as { values?: Record<string, unknown>[] } | undefined)?.values ?? [];
+  return [...own, ...Object.entries(record).filter(([key]) => key !== 'data').flatMap(([, value]) => inlineValues(value))];
+};
+
+const footnoteText = (spec: TopLevelSpec): string => JSON.stringify((spec as { vconcat?: { title?: unknown }[] }).vconcat?.[0]?.title ?? '');
+
+const rows = makeFigureRows();
+const allSuppressed = makeFigureRows({ allSuppressed: true });
+const single = makeFigureRows({ groupTypes: ['support'], programmes: ['north'] });
+
+describe.each(Object.entries(builders))('the %s chart', (_name, build) => {
+  it('describes itself, carries a title and inlines its data', () => {
+    // Prepare, Act
+    const spec = build(rows) as Record<string, unknown>;
+    // Assess
+    expect(typeof spec.description).toBe('string');
+    expect((spec.description as string).length).toBeGreaterThan(40);
+    expect((spec.title as { text: string }).text.length).toBeGreaterThan(5);
+    expect(inlineValues(spec).length).toBeGreaterThan(0);
+    expect((spec.config as { font: string }).font).toBe('DejaVu Sans');
+  });
+
+  it('marks every value as suppressed, never as zero, when all figures are suppressed', () => {
+    // Prepare, Act
+    const spec = build(allSuppressed);
+    const values = inlineValues(spec).filter((v) => 'suppressed' in v);
+    // Assess
+    expect(values.length).toBeGreaterThan(0);
+    expect(values.every((v) => v.suppressed === true && (v.value === null || v.value === undefined))).toBe(true);
+    expect(values.some((v) => v.value === 0)).toBe(false);
+    expect(footnoteText(spec)).toContain('fewer than 8 participants');
+  });
+
+  it('shows a single group type without the all-types margin', () => {
+    // Prepare
+    const extra = { programmeId: 'north', groupTypes: ['support'] as const };
+    // Act
+    const spec = build(single, extra);
+    const groups = new Set(inlineValues(spec).map((v) => v.group).filter((g) => g !== undefined));
+    // Assess
+    expect(groups.size).toBeGreaterThan(0);
+    expect([...groups].every((g) => String(g).startsWith('Support'))).toBe(true);
+  });
+});
+
+describe('the chart builders', () => {
+  it('draw the SWEMWBS population norm on the score-by-session chart only', () => {
+    // Prepare, Act
+    const trajectory = JSON.stringify(sessionTrajectoryChart(rows, { ...scope, instrument: swemwbs }));
+    const change = JSON.stringify(meanChangeChart(rows, { ...scope, instrument: swemwbs }));
+    // Assess
+    expect(trajectory).toContain('Population norm 23.5');
+    expect(change).not.toContain('Population norm 23.5');
+    expect(change).toContain('Meaningful change (3 points)');
+  });
+
+  it('reverse the sign of lower-is-better effect sizes', () => {
+    // Prepare
+    const raw = rows.find((r) => r.period === '2026-Q2' && r.programme_id === 'south' && r.group_type === '*' && r.instrument === 'phq9' && r.metric === 'hedges_g');
+    // Act
+    const values = inlineValues(effectSizesChart(rows, { ...scope, instruments: [phq9] }));
+    const shown = values.find((v) => v.group === 'All group types' && String(v.measure).startsWith('Hedges'));
+    // Assess
+    expect(raw?.value).toBeLessThan(0);
+    expect(shown?.value).toBe(-(raw?.value ?? 0));
+  });
+
+  it('say so when there are no figures for the selection', () => {
+    // Prepare, Act
+    const spec = meanChangeChart(rows, { ...scope, period: '1999-01', instrument: swemwbs });
+    // Assess
+    expect(JSON.stringify(spec)).toContain('No published figures for this selection.');
+  });
+
+  it('explain suppression reasons in the tooltip data and footnote', () => {
+    // Prepare, Act
+    const spec = outcomeClassesChart(rows, { ...scope, instrument: phq9 });
+    // Assess
+    expect(footnoteText(spec)).toMatch(/cannot be worked out/);
+    expect(inlineValues(spec).some((v) => v.status === 'suppressed' || String(v.cls).startsWith('Suppressed'))).toBe(true);
+  });
+});
