@@ -1,0 +1,65 @@
+import type { FigureRow } from '../figures/figure-row';
+import { assertValidPolicy } from './disclosure-policy';
+import type { DisclosurePolicy } from './disclosure-policy';
+import { buildFigureTable } from './figure-table';
+import { primarySuppression } from './primary-suppression';
+import { roundFigures } from './rounding';
+import { secondarySuppression } from './secondary-suppression';
+import { suppressionNotes } from './suppression-notes';
+import type { SuppressionNote } from './suppression-notes';
+import { isPrimaryReason } from './suppression-reason';
+
+/** Earlier releases the new one must stay consistent with. */
+export interface DisclosureContext {
+  /** Rows already released (as published, suppressed ones with null values): their pattern cannot change. */
+  previouslyPublished?: readonly FigureRow[];
+}
+
+/** The controlled release: every input row, in stable order, and the notes a report prints. */
+export interface DisclosureResult {
+  rows: FigureRow[];
+  notes: SuppressionNote[];
+}
+
+/**
+ * Applies disclosure control to one release of figures (pure and deterministic: the same rows in any order
+ * give byte-identical output):
+ *
+ *   primary suppression (n or count in 1..k-1)
+ *     → fix the pattern of previously published figures
+ *     → secondary suppression until no hidden figure is recoverable by linear differencing
+ *     → blank suppressed rows → round counts (policy.rounding) → sort → notes
+ *
+ * @example applyDisclosureControl(rows, defaultDisclosurePolicy('funder'), { previouslyPublished: months })
+ */
+export const applyDisclosureControl = (
+  rows: readonly FigureRow[],
+  policy: DisclosurePolicy,
+  context: DisclosureContext = {},
+): DisclosureResult => {
+  assertValidPolicy(policy);
+  const table = buildFigureTable(rows, context.previouslyPublished ?? []);
+  const hidden = primarySuppression(table, policy.k);
+  // Figures an earlier release showed stay known to everyone, even where this release must now hide them.
+  const known = new Set<number>();
+  let revised = 0;
+  table.entries.forEach((entry, i) => {
+    const { earlier } = entry;
+    if (earlier === null) return;
+    if (earlier.suppressed) {
+      hidden.set(i, earlier.suppression_reason ?? hidden.get(i) ?? 'primary:upstream');
+    } else if (hidden.has(i)) {
+      known.add(i);
+      if (isPrimaryReason(hidden.get(i) ?? '')) revised += 1;
+    }
+  });
+  const final = secondarySuppression(table, hidden, known, policy.k);
+  const blanked = table.entries.map((entry, i): FigureRow => {
+    const reason = final.get(i);
+    if (reason === undefined) return { ...entry.row, suppressed: false, suppression_reason: null };
+    return { ...entry.row, value: null, ci_low: null, ci_high: null, n_participants: null, suppressed: true, suppression_reason: reason };
+  });
+  const rounded = roundFigures(table, blanked, policy.rounding);
+  const output = rounded.filter((_, i) => table.entries[i]?.current === true);
+  return { rows: output, notes: suppressionNotes(output, { k: policy.k, rounding: policy.rounding, revised }) };
+};

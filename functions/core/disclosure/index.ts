@@ -1,0 +1,11 @@
+export { applyDisclosureControl } from './apply-disclosure-control';
+export type { DisclosureContext, DisclosureResult } from './apply-disclosure-control';
+export { Audience, DEFAULT_FUNDER_ROUNDING, DEFAULT_K, assertValidPolicy, defaultDisclosurePolicy } from './disclosure-policy';
+export type { DisclosurePolicy } from './disclosure-policy';
+export { InvalidDisclosurePolicyError, InvalidFigureTableError, UnprotectableDisclosureError } from './disclosure-errors';
+export { SuppressionReason, isPrimaryReason } from './suppression-reason';
+export type { SuppressionNote } from './suppression-notes';
+export { metricRole, COUNT_BOUNDS, OUTCOME_PARTS, OUTCOME_TOTAL } from './metric-role';
+export type { MetricRole } from './metric-role';
+export { monthsOfQuarter, quarterOfMonth } from './period-relation';
+export { roundTo } from './rounding';
