@@ -14,6 +14,8 @@ import { writeRecords, type WriteCounts } from '../store/record-store';
 export interface BatchKind<R extends GroupedRecord & { participantRef: string }> {
   /** Name of the array in the payload, used in problem paths (`records`, `responses`). */
   collection: string;
+  /** Payload name of the record's date, used in problem paths (default `date`). */
+  dateField?: string;
   /** Problems of one record beyond the group checks (e.g. item answers against the instrument). */
   check: (record: R, index: number, group: StoredGroup) => Problem[];
   /** The stored item of a checked record; the participant reference is already replaced by `pid`. */
@@ -33,7 +35,7 @@ export const ingestBatch = async <R extends GroupedRecord & { participantRef: st
   const groups = await getGroups(db, [...new Set(records.map((r) => r.groupId))]);
   // Dates up to one day ahead pass, for clinics east of UTC.
   const latest = new Date(now.getTime() + 86_400_000).toISOString().slice(0, 10);
-  const checked = checkAgainstGroups(records, groups, clinicId, latest, kind.collection);
+  const checked = checkAgainstGroups(records, groups, clinicId, latest, kind.collection, kind.dateField);
   if (checked.foreignGroups.length > 0) {
     throw new ForbiddenError(checked.foreignGroups.map(Messages.groupOfOtherClinic).join(' '));
   }

@@ -19,6 +19,7 @@ export const handler = authorized(['clinic'], async (event, principal) => {
   const records = batch.responses.map((r) => ({ ...r, date: r.administeredOn }));
   const counts = await ingestBatch<ResponseRecord & { date: string }>(principal.clinicId, records, {
     collection: 'responses',
+    dateField: 'administeredOn',
     check: (record, index, group) => checkResponse(record, index, group, licensed),
     toItem: (record, pid, stamp) => {
       const items = record.items as (number | null)[];

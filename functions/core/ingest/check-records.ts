@@ -19,6 +19,7 @@ export interface GroupCheck {
 /**
  * Checks each record against its group: registered, owned by the caller's clinic, session within the
  * plan, date not before the group's start nor after `today`. Pure: the groups and today are passed in.
+ * `dateField` is the payload's name of the date (`administeredOn` for responses), so problems name it.
  */
 export const checkAgainstGroups = (
   records: readonly GroupedRecord[],
@@ -26,6 +27,7 @@ export const checkAgainstGroups = (
   clinicId: string,
   today: string,
   collection: string,
+  dateField = 'date',
 ): GroupCheck => {
   const problems: Problem[] = [];
   const foreign = new Set<string>();
@@ -44,10 +46,10 @@ export const checkAgainstGroups = (
       problems.push({ index, path: at('session'), message: `${at('session')}: ${Messages.sessionBeyondPlan(record.session, group.plannedSessions)}` });
     }
     if (record.date < group.startDate) {
-      problems.push({ index, path: at('date'), message: `${at('date')}: ${Messages.dateBeforeStart(record.date, group.startDate)}` });
+      problems.push({ index, path: at(dateField), message: `${at(dateField)}: ${Messages.dateBeforeStart(record.date, group.startDate)}` });
     }
     if (record.date > today) {
-      problems.push({ index, path: at('date'), message: `${at('date')}: ${Messages.dateInFuture(record.date)}` });
+      problems.push({ index, path: at(dateField), message: `${at(dateField)}: ${Messages.dateInFuture(record.date)}` });
     }
   });
   return { problems, foreignGroups: [...foreign].sort() };
