@@ -13,6 +13,7 @@ import { putKey, revokeKey } from '../store/key-store';
 import { clinicExists, listProgrammes, programmeExists } from '../store/organisation-store';
 
 const validate = compileValidator<KeyRequest>(keyRequestSchema);
+const KEY_ID = /^[0-9a-f]{20}$/;
 
 /**
  * `POST /v1/admin/keys` issues a key for a role and scope (the raw key is in this response only; the
@@ -22,14 +23,15 @@ export const handler = authorized(['admin'], async (event) => {
   const now = new Date().toISOString();
   if (event.httpMethod === 'DELETE') {
     const keyId = event.pathParameters?.['keyId'] ?? '';
-    if (!(await revokeKey(db, keyId, now))) throw new NotFoundError(Messages.keyNotFound(keyId));
+    // Only a well-formed id can name a key; anything else (even one longer than a DynamoDB key may be) is simply not found.
+    if (!KEY_ID.test(keyId) || !(await revokeKey(db, keyId, now))) throw new NotFoundError(Messages.keyNotFound(keyId.slice(0, 40)));
     return json(200, { keyId, revoked: true });
   }
   const request = parseBody(event, validate);
   const principal = await scopeOf(request);
   const key = formatApiKey(randomBytes(32));
   const stored = await putKey(db, hashApiKey(key), principal, now, request.label);
-  return json(201, { keyId: stored.keyId, key, role: principal.role, scope: principal, note: 'Store this key now: it is not shown again.' });
+  return json(201, { keyId: stored.keyId, key, role: principal.role, scope: stored.principal, note: 'Store this key now: it is not shown again.' });
 });
 
 const scopeOf = async (request: KeyRequest): Promise<Principal> => {
