@@ -23,8 +23,17 @@ export const matchRoute = (method: string, path: string): RouteMatch | 'method' 
     if (match === null) continue;
     pathExists = true;
     if (route.method !== method) continue;
-    const pathParameters = Object.fromEntries(names.map((name, i) => [name, decodeURIComponent(match[i + 1] ?? '')]));
+    const pathParameters = Object.fromEntries(names.map((name, i) => [name, decoded(match[i + 1] ?? '')]));
     return { route, pathParameters };
   }
   return pathExists ? 'method' : null;
+};
+
+// A malformed escape (`%E0%A4%A`) is passed on as sent, as API Gateway does, instead of failing the request.
+const decoded = (segment: string): string => {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 };
