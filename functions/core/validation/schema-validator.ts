@@ -95,7 +95,11 @@ const describe = (error: ErrorObject, value: unknown): string => {
     case 'maxLength': return `must be at most ${String(p['limit'])} characters long`;
     case 'minItems': return `must have at least ${String(p['limit'])} entries`;
     case 'maxItems': return `must have at most ${String(p['limit'])} entries (got ${Array.isArray(value) ? value.length : '?'}); split the batch`;
-    case 'uniqueItems': return `must not repeat entries (entries ${String(p['j'])} and ${String(p['i'])} are the same)`;
+    case 'uniqueItems': {
+      // Ajv's order of i and j depends on the item type; the caller wants them in list order.
+      const [first, second] = [Number(p['i']), Number(p['j'])].sort((a, b) => a - b);
+      return `must not repeat entries (entries ${String(first)} and ${String(second)} are the same)`;
+    }
     default: return error.message ?? 'is not valid';
   }
 };
