@@ -1,4 +1,5 @@
-import { Duration, RemovalPolicy, TimeZone, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, TimeZone, Validations } from 'aws-cdk-lib';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -217,10 +218,24 @@ export class NightlyPipeline extends Construct {
       reason: 'This queue is itself the dead-letter queue of the nightly schedule.',
     });
 
+    const scheduleRole = new Role(this, 'ScheduleRole', {
+      assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {
+        conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
+      }),
+      description: 'Lets EventBridge Scheduler start the nightly run and dead-letter a failed start',
+    });
+    // The dead-letter queue is KMS-encrypted: sending to it needs the key too, which the target does not grant.
+    this.deadLetterQueue.grantSendMessages(scheduleRole);
+    Validations.of(scheduleRole).acknowledge(
+      { id: 'AwsSolutions-IAM5[Action::kms:ReEncrypt*]', reason: 'CDK’s send grant on the KMS-encrypted dead-letter queue; scoped to the stack key.' },
+      { id: 'AwsSolutions-IAM5[Action::kms:GenerateDataKey*]', reason: 'Sending to the KMS-encrypted dead-letter queue needs a data key of the stack key.' },
+    );
+
     this.schedule = new Schedule(this, 'Schedule', {
       description: 'Starts the nightly outcomes run',
       schedule: ScheduleExpression.expression(props.cron, TimeZone.of(props.timeZone)),
       target: new StepFunctionsStartExecution(this.stateMachine, {
+        role: scheduleRole,
         input: ScheduleTargetInput.fromObject({ trigger: 'schedule' }),
         deadLetterQueue: this.deadLetterQueue,
         retryAttempts: 5,

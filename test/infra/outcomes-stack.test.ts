@@ -271,6 +271,18 @@ describe('nightly orchestration', () => {
     template.hasResourceProperties('AWS::SQS::Queue', { KmsMasterKeyId: Match.anyValue() });
   });
 
+  it('lets the schedule write to its KMS-encrypted dead-letter queue', () => {
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Action: Match.arrayWith(['sqs:SendMessage']) }),
+          Match.objectLike({ Action: Match.arrayWith(['kms:GenerateDataKey*']) }),
+        ]),
+      },
+      Roles: [{ Ref: Match.stringLikeRegexp('^NightlyScheduleRole') }],
+    });
+  });
+
   it('logs every state machine event and traces executions', () => {
     template.hasResourceProperties('AWS::StepFunctions::StateMachine', {
       LoggingConfiguration: Match.objectLike({ Level: 'ALL' }),
