@@ -37,7 +37,7 @@ const single = makeFigureRows({ groupTypes: ['support'], programmes: ['north'] }
 describe.each(Object.entries(builders))('the %s chart', (_name, build) => {
   it('describes itself, carries a title and inlines its data', () => {
     // Prepare, Act
-    const spec = build(rows) as Record<string, unknown>;
+    const spec = build(rows) as unknown as Record<string, unknown>;
     // Assess
     expect(typeof spec.description).toBe('string');
     expect((spec.description as string).length).toBeGreaterThan(40);

@@ -1,0 +1,81 @@
+import { GROUP_TYPES, GROUP_TYPE_LABEL } from '../../functions/core/group-type';
+import { ALL } from '../../functions/core/figures/figure-row';
+import type { FigureRow } from '../../functions/core/figures/figure-row';
+import { escapeHtml, formatTimestamp, inlineScript, jsonForScript } from '../html/escape-html';
+import { Messages } from '../messages';
+import { comparePeriods, periodLabel } from '../period-label';
+import type { ReportContext } from '../report-context';
+import type { DashboardAssets } from './dashboard-assets';
+import type { DashboardData } from './dashboard-data';
+import { packRows } from './dashboard-data';
+import { methodNotes } from './method-notes';
+import { DASHBOARD_CSS } from './dashboard-styles';
+
+/** One dashboard page to build: a programme's, or the organisation-wide one (`programmeId` `*`). */
+export interface DashboardPageInput {
+  context: ReportContext;
+  rows: readonly FigureRow[];
+  programmeId: string;
+  /** Links to the other dashboards, relative to this page. */
+  links: readonly { href: string; label: string }[];
+}
+
+/**
+ * A self-contained, offline dashboard page: vega, vega-lite, vega-embed and the app script inlined, figures as
+ * inline JSON, filters that rebuild the charts in the browser, a figures table and the method notes.
+ */
+export const dashboardPage = (input: DashboardPageInput, assets: DashboardAssets): string => {
+  const { context, programmeId } = input;
+  const rows = input.rows.filter((row) => row.programme_id === programmeId);
+  const name = programmeId === ALL ? Messages.allProgrammes : (context.programmes.find((p) => p.id === programmeId)?.name ?? programmeId);
+  const periods = [...new Set(rows.map((row) => row.period))].sort(comparePeriods);
+  const data: DashboardData = {
+    programmeId, scopeLabel: name, periods, defaultPeriod: periods.at(-1) ?? '',
+    instruments: context.instruments.filter((i) => rows.some((row) => row.instrument === i.id)), k: context.policy.k, rows: packRows(rows),
+  };
+  const option = (value: string, label: string, selected = false): string =>
+    `<option value="${escapeHtml(value)}"${selected ? ' selected' : ''}>${escapeHtml(label)}</option>`;
+  const title = `${name} — outcomes dashboard`;
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<link rel="icon" href="data:,">
+<title>${escapeHtml(title)}</title>
+<style>${DASHBOARD_CSS}</style>
+</head>
+<body>
+<header>
+<h1>${escapeHtml(title)}</h1>
+<p class="stamp">${Messages.lastUpdated}: <time datetime="${escapeHtml(context.generatedAt)}">${escapeHtml(formatTimestamp(context.generatedAt))}</time> · figures as of ${escapeHtml(context.watermark)}</p>
+${input.links.length === 0 ? '' : `<nav aria-label="Dashboards"><ul>${input.links.map((l) => `<li><a href="${escapeHtml(l.href)}">${escapeHtml(l.label)}</a></li>`).join('')}</ul></nav>`}
+</header>
+<main>
+<noscript><p>The charts need JavaScript; the figures are in the table below once it is enabled.</p></noscript>
+<form class="filters" aria-label="Filters" onsubmit="return false">
+<label>Period<select id="filter-period">${[...periods].reverse().map((p) => option(p, periodLabel(p), p === data.defaultPeriod)).join('')}</select></label>
+<label>Group type<select id="filter-group">${option('', 'All group types', true)}${GROUP_TYPES.map((g) => option(g, GROUP_TYPE_LABEL[g])).join('')}</select></label>
+<label>Instrument<select id="filter-instrument">${option('', 'All instruments', true)}${data.instruments.map((i) => option(i.id, i.name)).join('')}</select></label>
+</form>
+<p id="filter-summary" aria-live="polite"></p>
+<section id="charts" aria-label="Charts"></section>
+<h2 id="figures">Published figures</h2>
+<p>Figures for the selected period, group type and instrument. <strong>*</strong> marks a suppressed figure; the reason is in the last column.</p>
+<div class="table-wrap"><table>
+<thead><tr><th scope="col">Group type</th><th scope="col">Instrument</th><th scope="col">Measure</th><th scope="col">Value</th><th scope="col">95% CI</th><th scope="col">n</th><th scope="col">Groups</th><th scope="col">Suppression</th></tr></thead>
+<tbody id="figures-body"></tbody>
+</table></div>
+<h2 id="method">${Messages.methodTitle}</h2>
+<ul class="notes">${methodNotes(context).map((note) => `<li>${escapeHtml(note)}</li>`).join('')}</ul>
+</main>
+<script type="application/json" id="dashboard-data">${jsonForScript(data)}</script>
+<script>${inlineScript(assets.vega)}</script>
+<script>${inlineScript(assets.vegaLite)}</script>
+<script>${inlineScript(assets.vegaEmbed)}</script>
+<script>${inlineScript(assets.app)}</script>
+</body>
+</html>
+`;
+};

@@ -1,0 +1,27 @@
+/** The dashboard's inline stylesheet (no external CSS, so the page works offline and behind a presigned link). */
+export const DASHBOARD_CSS = `
+:root { color-scheme: light; --ink: #1f1f1f; --muted: #555; --line: #d9d9d9; --accent: #0072B2; }
+* { box-sizing: border-box; }
+body { margin: 0; font-family: "DejaVu Sans", Verdana, Arial, sans-serif; color: var(--ink); background: #fafafa; line-height: 1.45; }
+header { background: white; border-bottom: 1px solid var(--line); padding: 16px 24px; }
+header h1 { margin: 0 0 4px; font-size: 1.5rem; }
+.stamp { color: var(--muted); font-size: 0.9rem; margin: 0; }
+nav ul { list-style: none; padding: 0; margin: 8px 0 0; display: flex; flex-wrap: wrap; gap: 4px 16px; }
+nav a { color: var(--accent); }
+main { padding: 16px 24px 48px; max-width: 1800px; }
+form.filters { display: flex; flex-wrap: wrap; gap: 12px 24px; align-items: end; background: white; border: 1px solid var(--line); border-radius: 6px; padding: 12px 16px; position: sticky; top: 0; z-index: 2; }
+form.filters label { display: flex; flex-direction: column; font-size: 0.85rem; font-weight: bold; gap: 4px; }
+form.filters select { font: inherit; font-weight: normal; padding: 4px 8px; min-width: 12rem; }
+#filter-summary { color: var(--muted); font-size: 0.9rem; margin: 8px 0 0; }
+#charts { display: flex; flex-wrap: wrap; gap: 16px; margin-top: 16px; align-items: flex-start; }
+figure.chart { margin: 0; flex: 0 1 auto; max-width: 100%; background: white; border: 1px solid var(--line); border-radius: 6px; padding: 8px; overflow-x: auto; min-height: 120px; }
+h2 { margin: 32px 0 8px; font-size: 1.2rem; }
+table { border-collapse: collapse; background: white; font-size: 0.85rem; width: 100%; }
+th, td { border-bottom: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; }
+th { position: sticky; top: 0; background: #f0f0f0; }
+td:nth-child(4), td:nth-child(6), td:nth-child(7) { text-align: right; font-variant-numeric: tabular-nums; }
+tr.suppressed td { color: var(--muted); font-style: italic; }
+.table-wrap { max-height: 32rem; overflow: auto; border: 1px solid var(--line); }
+.notes li { margin-bottom: 4px; }
+noscript p { background: #fff3cd; padding: 8px; }
+`;

@@ -1,0 +1,53 @@
+import type { FigureRow } from '../../functions/core/figures/figure-row';
+import { ALL } from '../../functions/core/figures/figure-row';
+import { metricInfo, parseSessionMetric } from '../../functions/core/figures/metric';
+import { groupLabel } from '../charts/chart-data';
+import type { GroupKey } from '../charts/chart-data';
+import { suppressionReasonText } from '../messages';
+import type { InstrumentInfo } from '../report-context';
+
+/** One displayed row of a figures table: every cell already formatted as text. */
+export interface FigureTableRow {
+  group: string;
+  instrument: string;
+  metric: string;
+  value: string;
+  ci: string;
+  n: string;
+  groups: string;
+  suppressed: boolean;
+  reason: string;
+}
+
+const format = (row: FigureRow, value: number | null): string => {
+  if (value === null) return '';
+  const kind = metricInfo(row.metric)?.kind;
+  if (kind === 'rate') return `${(value * 100).toFixed(1)}%`;
+  if (kind === 'count') return String(value);
+  return value.toFixed(2).replace(/^-/, '−');
+};
+
+const metricLabel = (metric: string): string => {
+  const session = parseSessionMetric(metric);
+  const label = metricInfo(metric)?.label ?? metric;
+  return session === null ? label : `${label} ${session.session}`;
+};
+
+/** Formats figure rows for a table (dashboard and funder report), session-indexed metrics left out unless asked. */
+export const figureTableRows = (rows: readonly FigureRow[], instruments: readonly InstrumentInfo[], withSessions = false): FigureTableRow[] =>
+  rows
+    .filter((row) => withSessions || parseSessionMetric(row.metric) === null)
+    .map((row) => ({
+      group: groupLabel(row.group_type as GroupKey),
+      instrument: row.instrument === '' ? 'Participation' : (instruments.find((i) => i.id === row.instrument)?.name ?? row.instrument),
+      metric: metricLabel(row.metric),
+      value: row.suppressed ? '*' : format(row, row.value),
+      ci: row.suppressed || row.ci_low === null || row.ci_high === null ? '' : `${format(row, row.ci_low)} to ${format(row, row.ci_high)}`,
+      n: row.n_participants === null ? '' : String(row.n_participants),
+      groups: String(row.n_groups),
+      suppressed: row.suppressed,
+      reason: row.suppressed ? suppressionReasonText(row.suppression_reason) : '',
+    }));
+
+/** Sort key for table rows: group types in display order, the margin last. */
+export const groupOrder = (key: string): number => (key === ALL ? 99 : ['psychoeducational', 'support', 'skill_development', 'psychotherapy'].indexOf(key));
