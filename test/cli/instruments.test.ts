@@ -1,0 +1,44 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { InstrumentRow } from '../../functions/cli/commands/instruments';
+import { main } from '../../functions/cli/main';
+
+const run = async (...args: string[]): Promise<{ code: number; out: string }> => {
+  let out = '';
+  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((out += String(chunk)), true));
+  try {
+    return { code: await main(['node', 'outcomes', ...args]), out };
+  } finally {
+    stdout.mockRestore();
+  }
+};
+
+describe('outcomes instruments', () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  it('prints a table with version, range, direction, cut-off, reliable change and licence', async () => {
+    // Act
+    const { code, out } = await run('instruments');
+
+    // Assess
+    const lines = out.trimEnd().split('\n');
+    expect(code).toBe(0);
+    expect(lines[0]).toMatch(/^id\s+version\s+items × answers\s+score\s+direction\s+cut-off\s+reliable change\s+licence\s+status$/);
+    expect(lines).toHaveLength(2 + 11);
+    expect(lines.find((l) => l.startsWith('phq9 '))).toMatch(/1\.0\.0\s+9 × 0–3\s+0–27\s+lower-is-better\s+≥ 10\s+6\s+free\s+enabled/);
+    expect(lines.find((l) => l.startsWith('brs '))).toMatch(/0\.843 \(derived\)/);
+    expect(lines.find((l) => l.startsWith('cd-risc-10'))).toMatch(/paid-per-use\s+needs a recorded licence$/);
+  });
+
+  it('prints JSON with --json and shows a recorded licence as enabled', async () => {
+    // Prepare
+    vi.stubEnv('LICENSED_INSTRUMENTS', 'cd-risc-10');
+
+    // Act
+    const rows = JSON.parse((await run('instruments', '--json')).out) as InstrumentRow[];
+
+    // Assess
+    expect(rows.map((r) => r.id)).toContain('ors');
+    expect(rows.find((r) => r.id === 'ors')).toMatchObject({ answers: '4 × 0.0–10.0', cutOff: '< 25', reliableChange: 5, reliableChangeSource: 'published' });
+    expect(rows.find((r) => r.id === 'cd-risc-10')?.enabled).toBe(true);
+  });
+});
