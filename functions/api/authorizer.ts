@@ -32,6 +32,8 @@ export const handler = async (event: APIGatewayRequestAuthorizerEvent): Promise<
 
 /** `arn:aws:execute-api:region:account:api/stage/METHOD/path` → `arn:…:api/stage/*` (cache-safe across routes). */
 const apiWildcard = (methodArn: string): string => {
-  const [prefix, api, stage] = methodArn.split('/');
-  return `${prefix}/${api}/${stage}/*`;
+  // The api id ends the first segment (`arn:…:account:api`), so the stage is the second: keeping a third
+  // would pin the cached policy to one HTTP method and refuse the same key on the others.
+  const [api, stage] = methodArn.split('/');
+  return `${api}/${stage}/*`;
 };
