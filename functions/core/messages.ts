@@ -7,7 +7,7 @@ export const Messages = {
   missingKey: 'Send an API key as "Authorization: Bearer <key>".',
   invalidKey: 'The API key is not valid or has been revoked.',
   roleNotAllowed: (role: string, allowed: readonly string[]) =>
-    `A ${role} key cannot do this; it needs a key with the role ${allowed.join(' or ')}.`,
+    `${/^[aeiou]/i.test(role) ? 'An' : 'A'} ${role} key cannot do this; it needs a key with the role ${allowed.join(' or ')}.`,
   groupOfOtherClinic: (groupId: string) => `Group "${groupId}" belongs to another clinic; this key can only write to its own clinic's groups.`,
   groupNotRegistered: (groupId: string) => `Group "${groupId}" is not registered; register it with POST /v1/groups first.`,
   programmeNotRegistered: (programmeId: string) => `Programme "${programmeId}" is not registered; an operator registers it with POST /v1/admin/programmes.`,
