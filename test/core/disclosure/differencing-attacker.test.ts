@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import type { FigureRow } from '../../../functions/core/figures/figure-row';
+import { recoverableValues } from './support/differencing-attacker';
+import { figure } from './support/figure-fixtures';
+
+const hide = (row: FigureRow): FigureRow =>
+  ({ ...row, value: null, n_participants: null, suppressed: true, suppression_reason: 'primary:n<8' });
+const count = (type: FigureRow['group_type'], n: number, period = '2026-09'): FigureRow =>
+  figure({ period, group_type: type, metric: 'participants', value: n, n_participants: n });
+
+describe('the differencing attacker', () => {
+  it('recovers a small cell from the margin minus its visible siblings', () => {
+    // Prepare
+    const truth = [count('support', 3), count('psychotherapy', 12), count('*', 15)];
+
+    // Act
+    const recovered = recoverableValues([hide(truth[0] as FigureRow), truth[1] as FigureRow, truth[2] as FigureRow], truth);
+
+    // Assess
+    expect(recovered).toEqual([truth[0]]);
+  });
+
+  it('recovers a month through a quarter published in another release', () => {
+    // Prepare
+    const truth = [count('support', 3, '2026-07'), count('support', 10, '2026-08'), count('support', 13, '2026-Q3')];
+    const months = [hide(truth[0] as FigureRow), truth[1] as FigureRow];
+
+    // Act
+    const recovered = recoverableValues([...months, truth[2] as FigureRow], truth);
+
+    // Assess
+    expect(recovered.map((r) => r.period)).toEqual(['2026-07']);
+  });
+
+  it('recovers a hidden count through a visible rate and its n', () => {
+    // Prepare
+    const truth = [
+      figure({ metric: 'participants', value: 20, n_participants: 20 }),
+      figure({ metric: 'completed', value: 5, n_participants: 20 }),
+      figure({ metric: 'completion_rate', value: 0.25, n_participants: 20 }),
+    ];
+
+    // Act
+    const recovered = recoverableValues([truth[0] as FigureRow, hide(truth[1] as FigureRow), truth[2] as FigureRow], truth);
+
+    // Assess
+    expect(recovered.map((r) => r.metric)).toEqual(['completed']);
+  });
+
+  it('recovers nothing when two cells of a relation are hidden', () => {
+    // Prepare
+    const truth = [count('support', 3), count('psychotherapy', 12), count('psychoeducational', 9), count('*', 24)];
+
+    // Act
+    const recovered = recoverableValues([hide(truth[0] as FigureRow), hide(truth[2] as FigureRow), truth[1] as FigureRow, truth[3] as FigureRow], truth);
+
+    // Assess
+    expect(recovered).toEqual([]);
+  });
+
+  it('recovers a cell on a bridge between two suppression cycles, which per-relation checks miss', () => {
+    // Prepare: programmes p1, p2 × types; suppressed pattern where every relation has two hidden cells
+    // and yet p1/support is determined (each relation's margin is visible).
+    const cell = (programme: string, type: FigureRow['group_type'], n: number): FigureRow =>
+      figure({ programme_id: programme, group_type: type, metric: 'participants', value: n, n_participants: n });
+    const truth = [
+      cell('p1', 'support', 3), cell('p1', 'psychotherapy', 10), cell('p1', '*', 13),
+      cell('p2', 'support', 11), cell('p2', 'psychotherapy', 12), cell('p2', '*', 23),
+      cell('*', 'support', 14), cell('*', 'psychotherapy', 22), cell('*', '*', 36),
+    ];
+    // Hide p1/support and p1/psychotherapy: p1 row has two hidden, but psychotherapy column has one.
+    const published = truth.map((r, i) => (i === 0 || i === 1 ? hide(r) : r));
+
+    // Act
+    const recovered = recoverableValues(published, truth);
+
+    // Assess
+    expect(recovered.map((r) => `${r.programme_id}/${r.group_type}`)).toEqual(['p1/support', 'p1/psychotherapy']);
+  });
+});
