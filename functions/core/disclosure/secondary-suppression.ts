@@ -60,9 +60,9 @@ export const secondarySuppression = (
     const changed = new Set<number>();
     let stuck: number | undefined;
     for (const x of recovered) {
-      const options = candidatesOf(table, cells, x, result);
+      const options = candidatesOf(table, cells, x, result, k);
       if (options.some((option) => option.members.some((m) => changed.has(m)))) continue;
-      const chosen = nearestOpen(table, cells, x, result, open);
+      const chosen = nearestOpen(table, cells, x, result, open, k);
       if (chosen === undefined) {
         if (isComplement(x)) settled += 1;
         else stuck ??= x;
@@ -102,12 +102,12 @@ export const secondarySuppression = (
 // through a chain, e.g. a single-programme margin equal to its only programme's figure).
 const nearestOpen = (
   table: FigureTable, cells: ReadonlyMap<string, number[]>, x: number, hidden: ReadonlyMap<number, string>,
-  open: (i: number) => boolean,
+  open: (i: number) => boolean, k: number,
 ): { option: Candidates; members: number[] } | undefined => {
   const seen = new Set([x]);
   let frontier = [x];
   while (frontier.length > 0) {
-    const options = frontier.flatMap((f) => candidatesOf(table, cells, f, hidden));
+    const options = frontier.flatMap((f) => candidatesOf(table, cells, f, hidden, k));
     const chosen = options
       .map((option) => ({ option, members: option.members.filter(open) }))
       .filter(({ members }) => members.length > 0)
@@ -128,7 +128,7 @@ const sameSize = (table: FigureTable, cells: ReadonlyMap<string, number[]>, i: n
 
 // The relations a recovered figure takes part in, plus the cell-mates whose n could equal its n or value.
 const candidatesOf = (
-  table: FigureTable, cells: ReadonlyMap<string, number[]>, x: number, hidden: ReadonlyMap<number, string>,
+  table: FigureTable, cells: ReadonlyMap<string, number[]>, x: number, hidden: ReadonlyMap<number, string>, k: number,
 ): Candidates[] => {
   const options: Candidates[] = [];
   const count = (members: readonly number[]): number => members.filter((m) => hidden.has(m)).length;
@@ -140,12 +140,16 @@ const candidatesOf = (
   }
   const entry = table.entries[x];
   if (entry !== undefined) {
-    const own = new Set<number | null>([entry.row.n_participants, entry.role.base ? entry.row.value : null]);
-    own.delete(null);
+    // Its value leaks through the n of figures based on it (a base count), and a small n through figures
+    // sharing it; a count's n is its cell's base, already visible when the base is, so it needs no link.
+    const own = new Set<number>();
+    if (entry.role.base && entry.row.value !== null) own.add(entry.row.value);
+    if (entry.row.n_participants !== null && entry.row.n_participants < k) own.add(entry.row.n_participants);
     const linked = (cells.get(entry.cell) ?? []).filter((j) => {
       const other = table.entries[j];
       if (other === undefined || j === x) return false;
-      return own.has(other.row.n_participants) || (other.role.base && own.has(other.row.value));
+      return (other.row.n_participants !== null && own.has(other.row.n_participants)) ||
+        (other.role.base && other.row.value !== null && own.has(other.row.value));
     });
     if (linked.length > 0) options.push({ relation: 'n_participants', hiddenCount: count([x, ...linked]), members: linked });
   }

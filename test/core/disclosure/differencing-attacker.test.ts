@@ -58,9 +58,9 @@ describe('the differencing attacker', () => {
     expect(recovered).toEqual([]);
   });
 
-  it('recovers a cell on a bridge between two suppression cycles, which per-relation checks miss', () => {
-    // Prepare: programmes p1, p2 × types; suppressed pattern where every relation has two hidden cells
-    // and yet p1/support is determined (each relation's margin is visible).
+  it('recovers both hidden cells of a programme when each is alone in its group-type column', () => {
+    // Prepare: programmes p1, p2 × types with all margins; the p1 row has two hidden cells, so a per-row check
+    // passes, but each column (support, psychotherapy) has only one.
     const cell = (programme: string, type: FigureRow['group_type'], n: number): FigureRow =>
       figure({ programme_id: programme, group_type: type, metric: 'participants', value: n, n_participants: n });
     const truth = [
@@ -68,7 +68,6 @@ describe('the differencing attacker', () => {
       cell('p2', 'support', 11), cell('p2', 'psychotherapy', 12), cell('p2', '*', 23),
       cell('*', 'support', 14), cell('*', 'psychotherapy', 22), cell('*', '*', 36),
     ];
-    // Hide p1/support and p1/psychotherapy: p1 row has two hidden, but psychotherapy column has one.
     const published = truth.map((r, i) => (i === 0 || i === 1 ? hide(r) : r));
 
     // Act
