@@ -113,7 +113,7 @@ export const outcomeClassesChart = (rows: readonly FigureRow[], options: Outcome
         mark: { type: 'bar', strokeWidth: 1 },
         encoding: {
           stroke: { condition: { test: isRest, value: SUPPRESSED_STYLE.stroke }, value: 'white' },
-          strokeDash: { condition: { test: isRest, value: [...SUPPRESSED_STYLE.strokeDash] }, value: [1, 0] },
+          strokeDash: { condition: { test: isRest, value: [...SUPPRESSED_STYLE.strokeDash] }, value: [] },
           y: { field: 'group', ...bandEncoding },
           x: { field: 'share', type: 'quantitative', stack: 'normalize', title: 'Share of participants (%)', axis: { format: '.0%' } },
           color: {
