@@ -1,0 +1,186 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { HeadBucketCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import type { LocalStackInfo } from '../../infra/local/local-stack';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+
+/** The demo CLI running as a child process, as `npm start` runs it. */
+interface Demo {
+  child: ChildProcess;
+  output: () => string;
+  info: LocalStackInfo;
+  /** Sends SIGINT and resolves with the exit code. */
+  interrupt: () => Promise<number | null>;
+}
+
+const startDemo = async (dataDir: string, extra: string[] = []): Promise<Demo> => {
+  const child = spawn(process.execPath, ['functions/cli/bin.mjs', 'demo', '--port', '0', '--data-dir', dataDir, ...extra], {
+    cwd: ROOT, env: { ...process.env, POWERTOOLS_LOG_LEVEL: 'WARN' }, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => { output += chunk.toString('utf8'); });
+  child.stderr?.on('data', (chunk: Buffer) => { output += chunk.toString('utf8'); });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  await new Promise<void>((resolve, reject) => {
+    const poll = setInterval(() => {
+      if (output.includes('local stack is running')) { clearInterval(poll); resolve(); }
+    }, 100);
+    void exited.then((code) => { clearInterval(poll); reject(new Error(`demo exited with ${String(code)} before running:\n${output}`)); });
+  });
+  const info = JSON.parse(await readFile(join(dataDir, 'local-stack.json'), 'utf8')) as LocalStackInfo;
+  return {
+    child, output: () => output, info,
+    interrupt: async () => {
+      if (child.exitCode === null) child.kill('SIGINT');
+      return exited;
+    },
+  };
+};
+
+/** Clients pointed at the endpoints and credentials local-stack.json records, as any AWS tool would be. */
+const awsClients = (info: LocalStackInfo) => ({
+  dynamo: DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: info.dynamodbEndpoint, region: info.region, credentials: info.credentials })),
+  s3: new S3Client({ endpoint: info.s3Endpoint, region: info.region, credentials: info.credentials, forcePathStyle: true }),
+});
+
+const scanAll = async (info: LocalStackInfo): Promise<Record<string, unknown>[]> => {
+  const { dynamo } = awsClients(info);
+  const items: Record<string, unknown>[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamo.send(new ScanCommand({ TableName: info.tableName, ExclusiveStartKey: startKey }));
+    items.push(...(page.Items ?? []));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey !== undefined);
+  dynamo.destroy();
+  return items;
+};
+
+const call = async (info: LocalStackInfo, method: string, path: string, key: string | undefined, body?: unknown) => {
+  const response = await fetch(new URL(path, info.apiUrl), {
+    method,
+    headers: { 'content-type': 'application/json', ...(key !== undefined && { authorization: `Bearer ${key}` }) },
+    ...(body !== undefined && { body: JSON.stringify(body) }),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+};
+
+let dataDir: string;
+let demo: Demo;
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'outcomes-e2e-'));
+  demo = await startDemo(dataDir);
+}, 180_000);
+afterAll(async () => {
+  await demo?.interrupt();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('outcomes demo', () => {
+  it('prints the API and writes local-stack.json with a key for every demo role', async () => {
+    // Assess
+    expect(demo.output()).toContain(`API            ${demo.info.apiUrl}`);
+    expect(demo.output()).toMatch(/Seeded \d+ groups, \d+ attendance marks, \d+ questionnaire responses/);
+    expect(Object.keys(demo.info.keys)).toEqual(expect.arrayContaining(['admin', 'clinic', 'clinic2', 'manager', 'funder']));
+    for (const key of Object.values(demo.info.keys)) expect(key).toMatch(/^ro_[A-Za-z0-9_-]{43}$/);
+    expect(demo.info).toMatchObject({ region: expect.any(String), credentials: { accessKeyId: expect.any(String), secretAccessKey: expect.any(String) } });
+  });
+
+  it('seeds data the AWS SDK sees at the recorded endpoints: groups of all four types, attendance, responses, the bucket', async () => {
+    // Act
+    const items = await scanAll(demo.info);
+    const { s3 } = awsClients(demo.info);
+    const bucket = await s3.send(new HeadBucketCommand({ Bucket: demo.info.reportsBucket }));
+    const objects = await s3.send(new ListObjectsV2Command({ Bucket: demo.info.reportsBucket }));
+    s3.destroy();
+
+    // Assess
+    const groups = items.filter((i) => i['type'] === 'group');
+    expect(new Set(groups.map((g) => g['groupType']))).toEqual(new Set(['psychoeducational', 'support', 'skill_development', 'psychotherapy']));
+    expect(new Set(groups.map((g) => g['clinicId'])).size).toBeGreaterThanOrEqual(3);
+    expect(items.filter((i) => i['type'] === 'attendance').length).toBeGreaterThan(500);
+    expect(items.filter((i) => i['type'] === 'response').length).toBeGreaterThan(500);
+    expect(items.filter((i) => i['type'] === 'attendance').some((i) => i['status'] === 'absent')).toBe(true);
+    expect(bucket.$metadata.httpStatusCode).toBe(200);
+    expect(objects.$metadata.httpStatusCode).toBe(200);
+  });
+
+  it('answers valid and invalid requests of both clinic keys over HTTP, writing only the valid ones', async () => {
+    // Prepare
+    const { info } = demo;
+    const group = { groupId: 'e2e-northside-1', programmeId: 'carers', groupType: 'skill_development', startDate: '2025-03-03', plannedSessions: 6, instruments: ['swemwbs'], facilitatorQualification: 'occupational_therapist' };
+    const mark = { groupId: 'e2e-northside-1', participantRef: 'E2E-001', session: 1, date: '2025-03-03', status: 'present' };
+    const before = (await scanAll(info)).length;
+
+    // Act
+    const registered = await call(info, 'POST', '/v1/groups', info.keys.clinic, group);
+    const written = await call(info, 'POST', '/v1/attendance', info.keys.clinic, { records: [mark, { ...mark, participantRef: 'E2E-002' }] });
+    const repeated = await call(info, 'POST', '/v1/attendance', info.keys.clinic, { records: [mark, { ...mark, participantRef: 'E2E-002' }] });
+    const foreign = await call(info, 'POST', '/v1/attendance', info.keys.clinic2, { records: [{ ...mark, participantRef: 'E2E-003' }] });
+    const takeover = await call(info, 'POST', '/v1/groups', info.keys.clinic2, group);
+    const invalid = await call(info, 'POST', '/v1/attendance', info.keys.clinic, { records: [{ ...mark, participantRef: 'E2E-004' }, { ...mark, date: '2026-02-30' }] });
+    const ownOfClinic2 = await call(info, 'POST', '/v1/groups', info.keys.clinic2, { ...group, groupId: 'e2e-harbour-1' });
+    const noKey = await call(info, 'POST', '/v1/attendance', undefined, { records: [mark] });
+
+    // Assess
+    expect(registered).toMatchObject({ status: 200, body: { outcome: 'created' } });
+    expect(written).toEqual({ status: 200, body: { accepted: 2, unchanged: 0 } });
+    expect(repeated).toEqual({ status: 200, body: { accepted: 0, unchanged: 2 } });
+    expect([foreign.status, takeover.status]).toEqual([403, 403]);
+    expect(invalid).toMatchObject({ status: 400, body: { problems: [{ index: 1, path: 'records/1/date' }] } });
+    expect(ownOfClinic2.status).toBe(200);
+    expect(noKey.status).toBe(401);
+    expect((await scanAll(info)).length).toBe(before + 4);
+  });
+
+  it('stops on SIGINT, and a restart on the same data dir keeps the data and the keys without seeding again', async () => {
+    // Prepare
+    const before = await scanAll(demo.info);
+    const { dynamo } = awsClients(demo.info);
+    const seedMarker = (await dynamo.send(new GetCommand({ TableName: demo.info.tableName, Key: { pk: 'STATE', sk: 'SEED' } }))).Item;
+    dynamo.destroy();
+    const keys = demo.info.keys;
+
+    // Act
+    const code = await demo.interrupt();
+    const stopped = demo.output();
+    demo = await startDemo(dataDir);
+    const after = await scanAll(demo.info);
+
+    // Assess
+    expect(code).toBe(0);
+    expect(stopped).toContain('Stopping...');
+    expect(demo.output()).toContain('not seeding again');
+    expect(demo.output()).not.toContain('Seeding the synthetic dataset');
+    expect(after.length).toBe(before.length);
+    expect(demo.info.keys).toEqual(keys);
+    expect(after.find((i) => i['pk'] === 'STATE' && i['sk'] === 'SEED')).toEqual(seedMarker);
+    expect((await call(demo.info, 'GET', '/health', undefined)).status).toBe(200);
+  }, 60_000);
+
+  it('with --no-seed starts an empty dataset that still has every demo key', async () => {
+    // Prepare
+    const emptyDir = await mkdtemp(join(tmpdir(), 'outcomes-e2e-empty-'));
+
+    // Act
+    const empty = await startDemo(emptyDir, ['--no-seed']);
+    const items = await scanAll(empty.info);
+    const refused = await call(empty.info, 'POST', '/v1/attendance', empty.info.keys.clinic, { records: [{ groupId: 'none', participantRef: 'E-1', session: 1, date: '2025-01-01', status: 'present' }] });
+    const code = await empty.interrupt();
+    await rm(emptyDir, { recursive: true, force: true });
+
+    // Assess
+    expect(items.filter((i) => ['group', 'attendance', 'response'].includes(String(i['type'])))).toEqual([]);
+    expect(items.filter((i) => i['type'] === 'apiKey').length).toBeGreaterThanOrEqual(5);
+    expect(Object.keys(empty.info.keys)).toEqual(expect.arrayContaining(['admin', 'clinic', 'clinic2', 'manager', 'funder']));
+    expect(refused.status).toBe(400);
+    expect(empty.output()).not.toContain('Seeded');
+    expect(code).toBe(0);
+  }, 60_000);
+});
