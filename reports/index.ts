@@ -1,0 +1,11 @@
+export { attendanceChart, buildChartSet, effectSizesChart, meanChangeChart, outcomeClassesChart, retentionChart, sessionTrajectoryChart, volumeChart, THEME, FONT_FAMILY } from './charts/index';
+export type { ChartScope, ChartSetOptions, EffectSizesOptions, MeanChangeOptions, NamedChart, OutcomeClassesOptions, SessionTrajectoryOptions, VolumeOptions } from './charts/index';
+export { ChartRenderError, DEFAULT_FONT_DIR, rasterise, renderChart, renderPng, renderSvg } from './render/index';
+export type { RenderedChart } from './render/index';
+export { buildDashboards, loadDashboardAssets } from './dashboard/index';
+export type { DashboardAssets, DashboardFile } from './dashboard/index';
+export { buildFunderReport, figuresCsv } from './funder/index';
+export type { FunderReport, FunderReportInput, ReportManifest } from './funder/index';
+export { assembleObjects, putObjects } from './publish/index';
+export type { ChartGroup, PublicationInput, PublishedObject } from './publish/index';
+export type { DisclosurePolicy, FunderInfo, InstrumentInfo, ProgrammeInfo, ReferenceLine, ReportContext } from './report-context';
