@@ -37,3 +37,6 @@ export const readSettings = (env: NodeJS.ProcessEnv = process.env): Settings => 
   licensedInstruments: (env[Env.licensedInstruments] ?? '').split(',').map((id) => id.trim()).filter((id) => id !== ''),
   timeZone: env[Env.timeZone] || 'Europe/London',
 });
+
+/** Days a record is kept after the date it describes (`RETENTION_DAYS`, default 8 years); fails fast when not a positive integer. */
+export const readRetentionDays = (env: NodeJS.ProcessEnv = process.env): number => positiveInteger('RETENTION_DAYS', 8 * 366, env);

@@ -1,5 +1,5 @@
 import { documentClient } from './aws-clients';
-import { readSettings } from './config';
+import { readRetentionDays, readSettings } from './config';
 import type { Db } from '../store/db';
 
 /** Deployment settings, read once at cold start (fails fast when TABLE_NAME is missing). */
@@ -9,4 +9,4 @@ export const settings = readSettings();
 export const db: Db = { client: documentClient, table: settings.tableName };
 
 /** Records are kept this many days after the date they describe (configurable; default 8 years). */
-export const retentionDays = Number(process.env['RETENTION_DAYS'] ?? 8 * 366);
+export const retentionDays = readRetentionDays();
