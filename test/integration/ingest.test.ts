@@ -94,7 +94,7 @@ describe('ingestion against dynalite', () => {
     expect(await t.scanAll()).toEqual(before);
   });
 
-  it('keeps raw participant references out of every item, every object and every log line', async () => {
+  it('keeps raw participant references and API keys out of every item, every object and every log line', async () => {
     // Prepare
     await t.stack.api.post('/v1/attendance', keys.clinic2, { records: marks('hb-support-1', REFS[4]!, [1, 2]) });
     await t.stack.api.post('/v1/responses', keys.clinic, { responses: [brs('ns-support-2', REFS[3]!, 1)] });
@@ -112,6 +112,10 @@ describe('ingestion against dynalite', () => {
       expect(stored).not.toContain(ref);
       expect(objects).not.toContain(ref);
       expect(logs).not.toContain(ref);
+    }
+    for (const key of Object.values(keys)) {
+      expect(stored).not.toContain(key);
+      expect(logs).not.toContain(key);
     }
   });
 
