@@ -41,6 +41,9 @@ export const effectSizesChart = (rows: readonly FigureRow[], options: EffectSize
       }];
     }));
   });
+  // when both measures of a row are hidden, one "suppressed" label is enough (two would overprint each other)
+  const bothHidden = new Set(values.filter((v) => v.suppressed).map((v) => v.row).filter((row) => values.filter((v) => v.row === row).every((v) => v.suppressed)));
+  const labelled = values.map((v) => ({ ...v, label: v.suppressed && !(bothHidden.has(v.row) && v.measure !== MEASURES[0].label) }));
   const description = `${title}, ${scopeLine(options)}. ` + values.map((v) => `${v.row}, ${v.measure}: ${v.valueText}`).join('; ') + '.';
   if (values.length === 0) return emptyChart({ title, subtitle, description });
   const order = [...new Set(values.map((v) => v.row))];
@@ -53,7 +56,7 @@ export const effectSizesChart = (rows: readonly FigureRow[], options: EffectSize
   const body = {
     width: 420,
     height: order.length * 30,
-    data: { values },
+    data: { values: labelled },
     layer: [
       { data: { values: [{ v: 0 }] }, mark: { type: 'rule', color: '#555555' }, encoding: { x: { field: 'v', type: 'quantitative' } } },
       { data: { values: [{ v: 0.2 }, { v: 0.5 }, { v: 0.8 }] }, mark: { type: 'rule', color: '#AAAAAA', strokeDash: [2, 3] }, encoding: { x: { field: 'v', type: 'quantitative' } } },
@@ -63,7 +66,7 @@ export const effectSizesChart = (rows: readonly FigureRow[], options: EffectSize
         encoding: { y, yOffset, x: { field: 'value', type: 'quantitative', title: 'Effect size (standard deviations; positive = improvement)', scale: { zero: true, nice: true }, axis: { tickCount: 8, labelOverlap: true } }, color: colour, shape, tooltip },
       },
       {
-        transform: [{ filter: 'datum.suppressed' }],
+        transform: [{ filter: 'datum.label' }],
         mark: { type: 'text', text: `${Messages.suppressedMark} ✕`, fontSize: 9, fontStyle: 'italic', color: SUPPRESSED_STYLE.text, align: 'left', dx: 4 },
         encoding: { y, yOffset, x: { datum: 0 }, tooltip },
       },
