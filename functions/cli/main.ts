@@ -27,4 +27,5 @@ const loadCommands = async (): Promise<Register[]> => [
   (await import('./commands/demo')).registerDemo,
   (await import('./commands/score')).registerScore,
   (await import('./commands/instruments')).registerInstruments,
+  (await import('./commands/nightly')).registerNightly,
 ];

@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from './db';
 import { batchGet } from './batch-write';
 import { changedPartition, groupKey } from './table-keys';
@@ -122,4 +122,23 @@ const daysBetween = (from: string, to: string): string[] => {
     day.setUTCDate(day.getUTCDate() + 1);
   }
   return days;
+};
+
+/** Every group id (a full rebuild only: the first run, or an operator's `--full`). */
+export const listAllGroupIds = async (db: Db): Promise<string[]> => {
+  const ids: string[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const result = await db.client.send(new ScanCommand({
+      TableName: db.table,
+      FilterExpression: '#type = :group',
+      ProjectionExpression: 'groupId',
+      ExpressionAttributeNames: { '#type': 'type' },
+      ExpressionAttributeValues: { ':group': 'group' },
+      ExclusiveStartKey: startKey,
+    }));
+    for (const item of result.Items ?? []) ids.push(String(item['groupId']));
+    startKey = result.LastEvaluatedKey;
+  } while (startKey !== undefined);
+  return ids.sort();
 };

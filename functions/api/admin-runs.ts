@@ -1,0 +1,43 @@
+import { SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { runRequestSchema, type RunRequest } from '../../schemas/api/runs';
+import { compileValidator } from '../core/validation/schema-validator';
+import { Messages } from '../core/messages';
+import { authorized } from './handle';
+import { parseBody } from './request';
+import { json } from './http-response';
+import { NotFoundError } from './errors';
+import { Env } from '../../infra/api-routes';
+import { db } from '../runtime/context';
+import { logger } from '../runtime/logger';
+import { createRun, getRun } from '../store/run-store';
+import { newRunId } from '../nightly/steps/list-changed-groups';
+
+const validate = compileValidator<RunRequest>(runRequestSchema);
+const stateMachineArn = process.env[Env.stateMachineArn];
+const sfn = stateMachineArn ? new SFNClient({}) : undefined;
+
+/**
+ * `POST /v1/admin/runs` starts a nightly run now and answers 202 with its id: in AWS as a Step Functions
+ * execution, in the local stack in-process. `GET /v1/admin/runs/{runId}` returns the run record.
+ */
+export const handler = authorized(['admin'], async (event) => {
+  if (event.httpMethod === 'GET') {
+    const runId = event.pathParameters?.['runId'] ?? '';
+    const run = await getRun(db, runId);
+    if (run === undefined) throw new NotFoundError(Messages.runNotFound(runId));
+    return json(200, run);
+  }
+  const request = event.body ? parseBody(event, validate) : {};
+  const now = new Date();
+  const runId = newRunId(now);
+  await createRun(db, { runId, trigger: 'api', status: 'running', startedAt: now.toISOString() });
+  const input = { runId, trigger: 'api', ...(request.full === true && { full: true }) };
+  if (sfn !== undefined) {
+    await sfn.send(new StartExecutionCommand({ stateMachineArn, name: runId, input: JSON.stringify(input) }));
+  } else {
+    // Local stack: the same steps in this process, in the background; the caller polls the run record.
+    const { runLocally } = await import('../nightly/run-locally');
+    void runLocally(input).catch((error: unknown) => logger.error('Local nightly run failed', error as Error));
+  }
+  return json(202, { runId, status: 'running', links: { self: `/v1/admin/runs/${runId}` } });
+});

@@ -1,0 +1,70 @@
+import { ALL, NO_INSTRUMENT, type FigureRow } from '../figures/figure-row';
+import type { GroupType } from '../group-type';
+import { emptyGroupStatistics, mergeGroupStatistics, summariseCell, type GroupStatistics, type MetricValue } from '../outcomes';
+import { monthOf, quarterOf } from '../periods/reporting-period';
+import type { GroupSummary } from './group-summary';
+
+/** A cell of the roll-up: a period × programme (or `*`) × group type (or `*`). */
+export interface CellKey {
+  period: string;
+  programmeId: string;
+  groupType: GroupType | typeof ALL;
+}
+
+const keyText = (key: CellKey): string => `${key.period}|${key.programmeId}|${key.groupType}`;
+
+/**
+ * Merges group statistics — never raw records — into cells: each group's month and quarter, its
+ * programme and the all-programmes margin, its type and the all-types margin.
+ */
+export const rollUp = (groups: readonly GroupSummary[]): Map<string, { key: CellKey; stats: GroupStatistics }> => {
+  const cells = new Map<string, { key: CellKey; stats: GroupStatistics }>();
+  // Sorted input makes the merge order, and so every floating-point sum, the same on every run.
+  const ordered = [...groups].sort((a, b) => (a.groupId < b.groupId ? -1 : a.groupId > b.groupId ? 1 : 0));
+  for (const group of ordered) {
+    for (const period of [monthOf(group.endDate), quarterOf(group.endDate)]) {
+      for (const programmeId of [group.programmeId, ALL]) {
+        for (const groupType of [group.groupType, ALL] as const) {
+          const key = { period, programmeId, groupType };
+          const id = keyText(key);
+          const cell = cells.get(id);
+          cells.set(id, { key, stats: mergeGroupStatistics(cell?.stats ?? emptyGroupStatistics(), group.stats) });
+        }
+      }
+    }
+  }
+  return cells;
+};
+
+const toRow = (key: CellKey, instrument: string, value: MetricValue): FigureRow => ({
+  period: key.period,
+  programme_id: key.programmeId,
+  group_type: key.groupType,
+  instrument,
+  metric: value.metric,
+  value: value.value,
+  ci_low: value.ci_low,
+  ci_high: value.ci_high,
+  n_participants: value.n_participants,
+  n_groups: value.n_groups,
+  suppressed: false,
+  suppression_reason: null,
+});
+
+/** The unsuppressed figure rows of every cell, in a stable order (input of disclosure control). */
+export const figureRows = (cells: ReadonlyMap<string, { key: CellKey; stats: GroupStatistics }>): FigureRow[] => {
+  const rows: FigureRow[] = [];
+  for (const id of [...cells.keys()].sort()) {
+    const { key, stats } = cells.get(id)!;
+    const summary = summariseCell(stats);
+    for (const value of summary.participation) rows.push(toRow(key, NO_INSTRUMENT, value));
+    for (const instrument of Object.keys(summary.instruments).sort()) {
+      for (const value of summary.instruments[instrument] ?? []) rows.push(toRow(key, instrument, value));
+    }
+  }
+  return rows;
+};
+
+/** The newest `changedAt` of the groups: what a release is "as of". Same data, same watermark, same bytes. */
+export const dataWatermark = (groups: readonly GroupSummary[]): string =>
+  groups.reduce((latest, g) => (g.changedAt > latest ? g.changedAt : latest), '1970-01-01T00:00:00.000Z');

@@ -1,0 +1,70 @@
+import type { NightlyContext } from './nightly-context';
+import { listChangedGroupsStep, type ListChangedInput } from './steps/list-changed-groups';
+import { recomputeGroupsStep } from './steps/recompute-groups';
+import { rollUpStep, type RollUpOutput } from './steps/roll-up';
+import { finishRunStep } from './steps/finish-run';
+import { getObjectBody } from '../store/object-store';
+
+/** Renders and publishes reports after the roll-up (step 4); returns how many reports it wrote. */
+export type RenderStep = (ctx: NightlyContext, rollUp: RollUpOutput) => Promise<{ reports: number }>;
+
+export interface RunOptions extends ListChangedInput {
+  /** Groups per recompute batch (the Map's ItemBatcher in AWS). */
+  batchSize?: number;
+  /** Batches recomputed at once (the Map's MaxConcurrency in AWS). */
+  concurrency?: number;
+  render?: RenderStep;
+  onProgress?: (event: { step: string; done?: number; total?: number }) => void;
+}
+
+/**
+ * The nightly pipeline in-process, with the same step functions, in the same order, as the Step
+ * Functions state machine runs them in AWS:
+ *
+ *   list changed groups ─▶ recompute (batches, bounded concurrency) ─▶ roll-up + disclosure control
+ *        ─▶ render reports ─▶ finish (watermark advances only on success)
+ *
+ * Any failure records the run as failed and rethrows; running again with the same run id resumes.
+ */
+export const runNightly = async (ctx: NightlyContext, options: RunOptions): Promise<{ runId: string; rollUp: RollUpOutput; reports: number }> => {
+  const progress = options.onProgress ?? (() => {});
+  progress({ step: 'list' });
+  const listed = await listChangedGroupsStep(ctx, options);
+  try {
+    const body = await getObjectBody(ctx.s3, ctx.bucket, listed.changedKey);
+    const ids = JSON.parse(body?.toString('utf8') ?? '[]') as string[];
+    const batchSize = options.batchSize ?? 50;
+    const batches: string[][] = [];
+    for (let i = 0; i < ids.length; i += batchSize) batches.push(ids.slice(i, i + batchSize));
+    let done = 0;
+    progress({ step: 'recompute', done, total: ids.length });
+    await inParallel(batches, options.concurrency ?? 4, async (batch) => {
+      await recomputeGroupsStep(ctx, { Items: batch, BatchInput: { runId: listed.runId } });
+      done += batch.length;
+      progress({ step: 'recompute', done, total: ids.length });
+    });
+    progress({ step: 'rollup' });
+    const rolled = await rollUpStep(ctx, { runId: listed.runId, to: listed.to });
+    progress({ step: 'render' });
+    const rendered = options.render ? await options.render(ctx, rolled) : { reports: 0 };
+    await finishRunStep(ctx, { runId: listed.runId, to: listed.to, status: 'succeeded', reports: rendered.reports });
+    progress({ step: 'done' });
+    return { runId: listed.runId, rollUp: rolled, reports: rendered.reports };
+  } catch (error) {
+    await finishRunStep(ctx, { runId: listed.runId, status: 'failed', error });
+    throw error;
+  }
+};
+
+/** Runs `work` over `items` with at most `limit` at a time. */
+const inParallel = async <T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> => {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next]!;
+      next += 1;
+      await work(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+};

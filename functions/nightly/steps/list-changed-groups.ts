@@ -1,0 +1,48 @@
+import { randomBytes } from 'node:crypto';
+import { WATERMARK_OVERLAP_MS, type NightlyContext } from '../nightly-context';
+import { listAllGroupIds, listChangedGroups } from '../../store/group-store';
+import { createRun, getWatermark, updateRun } from '../../store/run-store';
+import { putObject } from '../../store/object-store';
+
+export interface ListChangedInput {
+  runId?: string;
+  trigger: string;
+  full?: boolean;
+}
+
+export interface ListChangedOutput {
+  runId: string;
+  from: string;
+  to: string;
+  changedKey: string;
+  changedCount: number;
+}
+
+/** A new run id: sortable by time, unique. */
+export const newRunId = (now: Date): string =>
+  `run-${now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-${randomBytes(3).toString('hex')}`;
+
+/**
+ * Step 1: the groups changed since the last successful run, written to S3 for the Map step. A resumed
+ * run keeps the window it chose the first time, so resuming reads exactly the same groups.
+ */
+export const listChangedGroupsStep = async (ctx: NightlyContext, input: ListChangedInput): Promise<ListChangedOutput> => {
+  const now = ctx.now();
+  const runId = input.runId ?? newRunId(now);
+  let run = await createRun(ctx.db, { runId, trigger: input.trigger, status: 'running', startedAt: now.toISOString() });
+  if (run.to === undefined || run.from === undefined) {
+    const watermark = await getWatermark(ctx.db);
+    const from = watermark === undefined ? '1970-01-01T00:00:00.000Z' : new Date(Date.parse(watermark) - WATERMARK_OVERLAP_MS).toISOString();
+    // Without a watermark (the first run) every group is read.
+    const full = input.full === true || watermark === undefined;
+    run = { ...run, from, to: now.toISOString(), full };
+    await updateRun(ctx.db, runId, { from: run.from, to: run.to, full });
+  }
+  const from = run.from!;
+  const to = run.to!;
+  const ids = run.full === true ? await listAllGroupIds(ctx.db) : await listChangedGroups(ctx.db, from, to);
+  const changedKey = `work/runs/${runId}/changed-groups.json`;
+  await putObject(ctx.s3, ctx.bucket, { key: changedKey, body: Buffer.from(JSON.stringify(ids)), contentType: 'application/json' });
+  await updateRun(ctx.db, runId, { changedCount: ids.length });
+  return { runId, from, to, changedKey, changedCount: ids.length };
+};
