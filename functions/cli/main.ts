@@ -28,4 +28,5 @@ const loadCommands = async (): Promise<Register[]> => [
   (await import('./commands/score')).registerScore,
   (await import('./commands/instruments')).registerInstruments,
   (await import('./commands/nightly')).registerNightly,
+  (await import('./commands/report')).registerReport,
 ];

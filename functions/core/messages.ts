@@ -24,6 +24,8 @@ export const Messages = {
   duplicateInBatch: (first: number) => `Same record as index ${first} but with different content; send one version.`,
   keyNotFound: (keyId: string) => `No key with id "${keyId}".`,
   runNotFound: (runId: string) => `No run with id "${runId}".`,
+  periodNotPublished: (period: string) => `Period ${period} is not closed and published yet; funder reports cover closed periods only (a period closes some days after it ends, at the next nightly run).`,
+  noFiguresForFunder: (funderId: string, period: string) => `No programme of funder "${funderId}" has figures for ${period}.`,
   routeNotFound: (method: string, path: string) => `No route ${method} ${path}.`,
   participantNotFound: 'No records of that participant were found for that clinic.',
   unavailable: 'The store is busy; retry the same request after the time in Retry-After. Retrying is safe.',

@@ -21,6 +21,8 @@ export interface PublicationInput {
   funderReports: readonly FunderReport[];
   /** Charts besides those of the funder reports (which are published automatically). */
   charts?: readonly ChartGroup[];
+  /** Where the manifest of this publication goes (default `manifest.json`); separate publications keep separate manifests. */
+  manifestKey?: string;
 }
 
 /** The run manifest (`manifest.json`): every object key with its SHA-256, and the input watermark. */
@@ -84,5 +86,5 @@ export const assembleObjects = (input: PublicationInput): PublishedObject[] => {
     watermark: input.context.watermark,
     objects: sorted.map((o) => ({ key: o.key, sha256: o.sha256, bytes: o.body.length, contentType: o.contentType })),
   };
-  return [...sorted, publishedObject('manifest.json', stableJson(manifest), CACHE_CONTROL.live)];
+  return [...sorted, publishedObject(input.manifestKey ?? 'manifest.json', stableJson(manifest), CACHE_CONTROL.live)];
 };

@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 
 /** `outcomes demo`: the local stack with demo data, until Ctrl-C (what `npm start` runs). */
 export const registerDemo = (program: Command): void => {
@@ -11,7 +11,17 @@ export const registerDemo = (program: Command): void => {
     .action(async (options: { port: number; dataDir: string; seed: boolean }) => {
       const { startLocalStack } = await import('../../../infra/local/local-stack');
       const say = (line: string) => process.stdout.write(`${line}\n`);
-      const stack = await startLocalStack({ port: options.port, dataDir: options.dataDir, seed: options.seed, log: say });
+      const stack = await startLocalStack({
+        port: options.port, dataDir: options.dataDir, seed: options.seed, log: say,
+        // One nightly pass right away, so the demo shows figures, dashboards and funder reports at once.
+        afterSeed: async () => {
+          const { runLocally } = await import('../../nightly/run-locally');
+          say('Running the nightly aggregation (recompute, roll-up, disclosure control, reports)...');
+          const started = Date.now();
+          const result = await runLocally({ trigger: 'demo' });
+          say(`Nightly run ${result.runId}: ${result.rollUp.cellsPublished} figures published, ${result.rollUp.cellsSuppressed} suppressed, ${result.reports} dashboards and reports (${Math.round((Date.now() - started) / 1000)} s)`);
+        },
+      });
       const { info } = stack;
       say('');
       say(`Resilience Outcomes local stack is running.`);
@@ -23,6 +33,11 @@ export const registerDemo = (program: Command): void => {
       say('');
       say('Demo API keys (send as "Authorization: Bearer <key>"):');
       for (const [role, key] of Object.entries(info.keys)) say(`  ${role.padEnd(8)} ${key}`);
+      say('');
+      const reports = await stack.api.get<{ items: { title: string; links: Record<string, string> }[] }>('/v1/reports', info.keys.admin);
+      say('Dashboards and reports (links valid 15 minutes; `curl -H "Authorization: Bearer <manager or funder key>" ' + info.apiUrl + '/v1/reports` for fresh ones):');
+      for (const item of reports.items.slice(0, 12)) say(`  ${item.title}: ${Object.values(item.links)[0] ?? ''}`);
+      if (reports.items.length > 12) say(`  ... and ${reports.items.length - 12} more`);
       say('');
       say('Press Ctrl-C to stop. Data stays in the data directory for the next start.');
       await new Promise<void>((resolveStop) => {
@@ -38,6 +53,6 @@ export const registerDemo = (program: Command): void => {
 
 const parsePort = (value: string): number => {
   const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535, got "${value}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError(`must be a number from 0 to 65535, got "${value}"`);
   return port;
 };

@@ -1,5 +1,31 @@
 import type { NightlyContext } from '../nightly-context';
 import type { RollUpOutput } from './roll-up';
+import { fundersOf, publishDashboards, publishFunderReport } from '../../publishing/publish-reports';
 
-/** Step 4: render dashboards and funder reports (wired to `reports/` once it lands). */
-export const renderReportsStep = async (_ctx: NightlyContext, _input: RollUpOutput): Promise<{ reports: number }> => ({ reports: 0 });
+/**
+ * Periods whose funder reports are rendered automatically: the latest newly closed month and quarter. A
+ * first run closes a whole history at once; older periods' figures are published all the same, and their
+ * reports are built on demand (`outcomes report`, `POST /v1/admin/reports`).
+ */
+export const reportPeriods = (closed: readonly string[]): string[] => {
+  const months = closed.filter((p) => !p.includes('Q')).sort();
+  const quarters = closed.filter((p) => p.includes('Q')).sort();
+  return [months.at(-1), quarters.at(-1)].filter((p): p is string => p !== undefined);
+};
+
+/**
+ * Step 4: publish the dashboards from tonight's figures, and a report for every funder for each period
+ * the roll-up has just closed and published. Everything is built from disclosure-controlled figures only.
+ */
+export const renderReportsStep = async (ctx: NightlyContext, input: RollUpOutput): Promise<{ reports: number }> => {
+  let reports = await publishDashboards(ctx, input.dataAsOf);
+  if (input.periods.length > 0) {
+    const funders = await fundersOf(ctx);
+    for (const period of reportPeriods(input.periods)) {
+      for (const funderId of funders) {
+        if ((await publishFunderReport(ctx, funderId, period)) !== null) reports += 1;
+      }
+    }
+  }
+  return { reports };
+};

@@ -1,0 +1,51 @@
+import { ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { Env } from '../../infra/api-routes';
+import { authorized } from './handle';
+import { json } from './http-response';
+import { s3Client } from '../runtime/aws-clients';
+import { required } from '../runtime/config';
+import { db } from '../runtime/context';
+import { listProgrammes } from '../store/organisation-store';
+import { reportCatalogue } from '../publishing/report-catalogue';
+import { LINK_LIFETIME_SECONDS, cloudFrontLink, presignedLink, type CloudFrontSigner } from '../publishing/signed-links';
+
+const bucket = required(Env.reportsBucket);
+const distribution = process.env['DASHBOARD_DISTRIBUTION_DOMAIN'];
+let signer: Promise<CloudFrontSigner> | undefined;
+
+// Dashboards go through CloudFront (origin access control + signed URLs) where the stack set it up;
+// otherwise, as in the local stack, every link is a presigned S3 link.
+const dashboardSigner = (): Promise<CloudFrontSigner> | undefined => {
+  if (distribution === undefined) return undefined;
+  signer ??= new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: required('DASHBOARD_SIGNING_KEY_SECRET_ARN') }))
+    .then((secret) => ({ domain: distribution, keyPairId: required('DASHBOARD_KEY_PAIR_ID'), privateKeyPem: secret.SecretString ?? '' }));
+  return signer;
+};
+
+const listKeys = async (prefix: string): Promise<string[]> => {
+  const keys: string[] = [];
+  let token: string | undefined;
+  do {
+    const page = await s3Client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }));
+    for (const object of page.Contents ?? []) if (object.Key !== undefined) keys.push(object.Key);
+    token = page.IsTruncated ? page.NextContinuationToken : undefined;
+  } while (token !== undefined);
+  return keys;
+};
+
+/** `GET /v1/reports`: the dashboards and funder reports this key may see, each file with a link valid 15 minutes. */
+export const handler = authorized(['admin', 'manager', 'funder'], async (_event, principal) => {
+  const [programmes, dashboardKeys, reportKeys] = await Promise.all([listProgrammes(db), listKeys('dashboards/'), listKeys('reports/')]);
+  const entries = reportCatalogue(principal, programmes, dashboardKeys, reportKeys);
+  const expires = Math.floor(Date.now() / 1000) + LINK_LIFETIME_SECONDS;
+  const viaCloudFront = dashboardSigner();
+  const items = await Promise.all(entries.map(async (entry) => {
+    const links: Record<string, string> = {};
+    for (const [name, key] of Object.entries(entry.files)) {
+      links[name] = entry.kind === 'dashboard' && viaCloudFront !== undefined ? cloudFrontLink(await viaCloudFront, key, expires) : await presignedLink(s3Client, bucket, key);
+    }
+    return { ...entry, links };
+  }));
+  return json(200, { expiresInSeconds: LINK_LIFETIME_SECONDS, items });
+});

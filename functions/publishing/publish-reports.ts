@@ -1,0 +1,66 @@
+import type { NightlyContext } from '../nightly/nightly-context';
+import type { FigureRow } from '../core/figures/figure-row';
+import { listProgrammes } from '../store/organisation-store';
+import { getObjectBody } from '../store/object-store';
+import { getPublication } from '../store/figure-store';
+import { DASHBOARD_FIGURES, publicationKeys } from '../nightly/steps/roll-up';
+import { reportContext } from './report-context';
+import { assembleObjects, buildDashboards, buildFunderReport, loadDashboardAssets, putObjects } from '../../reports/index';
+
+// In Lambda the bundle carries fonts and browser scripts beside itself; locally they come from the repository.
+const fontDir = process.env['REPORTS_FONT_DIR'];
+const assetDir = process.env['DASHBOARD_ASSET_DIR'];
+
+/** Thrown when a funder report is asked for a period that has no funder publication yet. */
+export class PeriodNotPublishedError extends Error {
+  override readonly name = 'PeriodNotPublishedError';
+}
+
+/** Thrown when no programme names the funder. */
+export class UnknownFunderError extends Error {
+  override readonly name = 'UnknownFunderError';
+}
+
+const readRows = async (ctx: NightlyContext, key: string): Promise<FigureRow[]> => {
+  const body = await getObjectBody(ctx.s3, ctx.bucket, key);
+  return body === undefined ? [] : (JSON.parse(body.toString('utf8')) as FigureRow[]);
+};
+
+/** Builds and publishes the organisation and programme dashboards from the dashboard figures. */
+export const publishDashboards = async (ctx: NightlyContext, dataAsOf: string): Promise<number> => {
+  const rows = await readRows(ctx, DASHBOARD_FIGURES.json);
+  const programmes = await listProgrammes(ctx.db);
+  const context = reportContext(programmes, rows, dataAsOf, { k: ctx.k, rounding: 1 });
+  const dashboards = buildDashboards(rows, context, loadDashboardAssets(assetDir));
+  const objects = assembleObjects({ context, dashboards, funderReports: [], manifestKey: 'dashboards/manifest.json' });
+  await putObjects(ctx.s3, ctx.bucket, objects);
+  return dashboards.length;
+};
+
+/**
+ * Builds and publishes one funder's report (null when the funder's programmes have no figures that period) of one closed period from that period's frozen publication:
+ * HTML, PDF, figures.csv, charts (spec, SVG, PNG) and manifests. Rebuilding gives the same bytes.
+ */
+export const publishFunderReport = async (ctx: NightlyContext, funderId: string, period: string): Promise<{ keys: string[] } | null> => {
+  const publication = await getPublication(ctx.db, period);
+  if (publication === undefined) throw new PeriodNotPublishedError(period);
+  const programmes = await listProgrammes(ctx.db);
+  const rows = await readRows(ctx, publicationKeys(period).json);
+  const notesBody = await getObjectBody(ctx.s3, ctx.bucket, publicationKeys(period).notes);
+  const notes = notesBody === undefined ? [] : (JSON.parse(notesBody.toString('utf8')) as { notes: { text: string }[] }).notes.map((n) => n.text);
+  const context = reportContext(programmes, rows, publication.dataAsOf, { k: ctx.k, rounding: ctx.funderRounding }, notes);
+  const funder = context.funders.find((f) => f.id === funderId);
+  if (funder === undefined) throw new UnknownFunderError(funderId);
+  // A funder none of whose programmes had a group ending in the period gets no report for it.
+  if (!rows.some((r) => funder.programmeIds.includes(r.programme_id))) return null;
+  const scoped = rows.filter((r) => r.programme_id === '*' || funder.programmeIds.includes(r.programme_id));
+  const report = await buildFunderReport({ context, funder, period, rows: scoped }, fontDir === undefined ? {} : { fontDir });
+  const objects = assembleObjects({ context, dashboards: [], funderReports: [report], manifestKey: `reports/${funderId}/${period}/publication.json` });
+  await putObjects(ctx.s3, ctx.bucket, objects);
+  return { keys: objects.map((o) => o.key) };
+};
+
+/** Funders that receive a report for a period: those of any programme (each report covers its own programmes). */
+export const fundersOf = async (ctx: NightlyContext): Promise<string[]> =>
+  [...new Set((await listProgrammes(ctx.db)).flatMap((p) => p.funders.map((f) => f.funderId)))].sort();
+

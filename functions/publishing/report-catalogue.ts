@@ -1,0 +1,54 @@
+import type { Principal } from '../core/access/principal';
+import type { StoredProgramme } from '../store/organisation-store';
+
+/** One thing a caller may open: a dashboard, or a funder report of a period, with its files. */
+export interface CatalogueEntry {
+  kind: 'dashboard' | 'funder-report';
+  title: string;
+  programmeId?: string;
+  funderId?: string;
+  period?: string;
+  /** File name → bucket key. */
+  files: Record<string, string>;
+}
+
+/**
+ * What a key may see (pure): managers their programmes' dashboards (the organisation page when they hold
+ * every programme) and the reports of funders whose programmes they all hold; funders their own reports;
+ * admins everything. `reportKeys` are the bucket keys under `reports/`.
+ */
+export const reportCatalogue = (principal: Principal, programmes: readonly StoredProgramme[], dashboardKeys: readonly string[], reportKeys: readonly string[]): CatalogueEntry[] => {
+  const allIds = programmes.map((p) => p.programmeId);
+  const visibleProgrammes = principal.role === 'admin' ? allIds : principal.role === 'manager' ? allIds.filter((id) => principal.programmeIds.includes(id)) : [];
+  const entries: CatalogueEntry[] = [];
+  const dashboards = new Set(dashboardKeys);
+  if ((principal.role === 'admin' || (principal.role === 'manager' && allIds.every((id) => visibleProgrammes.includes(id)))) && dashboards.has('dashboards/index.html')) {
+    entries.push({ kind: 'dashboard', title: 'Organisation dashboard (all programmes)', files: { 'index.html': 'dashboards/index.html' } });
+  }
+  for (const programme of programmes) {
+    const key = `dashboards/${programme.programmeId}/index.html`;
+    if (visibleProgrammes.includes(programme.programmeId) && dashboards.has(key)) {
+      entries.push({ kind: 'dashboard', title: `${programme.name} dashboard`, programmeId: programme.programmeId, files: { 'index.html': key } });
+    }
+  }
+  const funderProgrammes = new Map<string, string[]>();
+  for (const programme of programmes) for (const f of programme.funders) funderProgrammes.set(f.funderId, [...(funderProgrammes.get(f.funderId) ?? []), programme.programmeId]);
+  const mayRead = (funderId: string): boolean => {
+    if (principal.role === 'admin') return true;
+    if (principal.role === 'funder') return principal.funderId === funderId;
+    if (principal.role === 'manager') return (funderProgrammes.get(funderId) ?? []).every((id) => visibleProgrammes.includes(id));
+    return false;
+  };
+  const reports = new Map<string, CatalogueEntry>();
+  for (const key of [...reportKeys].sort()) {
+    const match = /^reports\/([^/]+)\/([^/]+)\/([^/]+)$/.exec(key);
+    if (match === null) continue;
+    const [, funderId, period, file] = match as unknown as [string, string, string, string];
+    if (!mayRead(funderId)) continue;
+    const id = `${funderId}/${period}`;
+    const entry = reports.get(id) ?? { kind: 'funder-report', title: `Report for ${funderId}, ${period}`, funderId, period, files: {} };
+    entry.files[file] = key;
+    reports.set(id, entry);
+  }
+  return [...entries, ...reports.values()];
+};
