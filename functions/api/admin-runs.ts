@@ -8,9 +8,10 @@ import { json } from './http-response';
 import { NotFoundError } from './errors';
 import { Env } from '../../infra/api-routes';
 import { db } from '../runtime/context';
-import { logger } from '../runtime/logger';
+import { ConfigurationError } from '../runtime/config';
 import { createRun, getRun } from '../store/run-store';
 import { newRunId } from '../nightly/steps/list-changed-groups';
+import { localRunStarter } from '../nightly/run-starter';
 
 const validate = compileValidator<RunRequest>(runRequestSchema);
 const stateMachineArn = process.env[Env.stateMachineArn];
@@ -35,9 +36,10 @@ export const handler = authorized(['admin'], async (event) => {
   if (sfn !== undefined) {
     await sfn.send(new StartExecutionCommand({ stateMachineArn, name: runId, input: JSON.stringify(input) }));
   } else {
-    // Local stack: the same steps in this process, in the background; the caller polls the run record.
-    const { runLocally } = await import('../nightly/run-locally');
-    void runLocally(input).catch((error: unknown) => logger.error('Local nightly run failed', error as Error));
+    // Local stack: the same steps in its own process, in the background; the caller polls the run record.
+    const start = localRunStarter();
+    if (start === undefined) throw new ConfigurationError(`Set ${Env.stateMachineArn} to start runs`);
+    start(input);
   }
   return json(202, { runId, status: 'running', links: { self: `/v1/admin/runs/${runId}` } });
 });

@@ -29,4 +29,5 @@ const loadCommands = async (): Promise<Register[]> => [
   (await import('./commands/instruments')).registerInstruments,
   (await import('./commands/nightly')).registerNightly,
   (await import('./commands/report')).registerReport,
+  (await import('./commands/keys')).registerKeys,
 ];

@@ -17,6 +17,12 @@ export const BUNDLED_FONT_DIR = 'reports/assets/fonts';
 /** Environment variable telling rendering code where the bundled fonts are in Lambda. */
 export const FONT_DIR_ENV = 'REPORTS_FONT_DIR';
 
+/** Where the dashboards' inlined browser scripts (vega, vega-lite, vega-embed, the dashboard app) go in the bundle. */
+export const BUNDLED_DASHBOARD_ASSET_DIR = 'reports/assets/dashboard';
+
+/** Environment variable telling dashboard building where those scripts are in Lambda. */
+export const DASHBOARD_ASSET_DIR_ENV = 'DASHBOARD_ASSET_DIR';
+
 /** Service name every function logs and traces under. */
 export const SERVICE_NAME = 'resilience-outcomes';
 
@@ -71,7 +77,7 @@ export class OutcomesFunction extends NodejsFunction {
         POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
         LOG_LEVEL: 'INFO',
         NODE_OPTIONS: '--enable-source-maps',
-        ...(props.renders ? { [FONT_DIR_ENV]: `/var/task/${BUNDLED_FONT_DIR}` } : {}),
+        ...(props.renders ? { [FONT_DIR_ENV]: `/var/task/${BUNDLED_FONT_DIR}`, [DASHBOARD_ASSET_DIR_ENV]: `/var/task/${BUNDLED_DASHBOARD_ASSET_DIR}` } : {}),
         ...props.environment,
       },
       bundling: bundlingOptions(props.renders ?? false),
@@ -127,13 +133,18 @@ function bundlingOptions(renders: boolean): BundlingOptions {
   };
 }
 
-/** Copies the font and the native rasteriser (its loader and, when installed, its arm64 binary) into the bundle. */
+/**
+ * Copies the font, the dashboards' browser scripts, and the native rasteriser (its loader and, when
+ * installed, its arm64 binary) into the bundle.
+ */
 const RENDER_ASSETS: ICommandHooks = {
   beforeBundling: () => [],
   beforeInstall: () => [],
   afterBundling: (inputDir: string, outputDir: string) => [
     `mkdir -p "${outputDir}/${BUNDLED_FONT_DIR}" "${outputDir}/node_modules/@resvg"`,
     `cp "${inputDir}/${BUNDLED_FONT_DIR}"/*.ttf "${outputDir}/${BUNDLED_FONT_DIR}/"`,
+    `mkdir -p "${outputDir}/${BUNDLED_DASHBOARD_ASSET_DIR}"`,
+    `cp "${inputDir}/node_modules/vega/build/vega.min.js" "${inputDir}/node_modules/vega-lite/build/vega-lite.min.js" "${inputDir}/node_modules/vega-embed/build/vega-embed.min.js" "${inputDir}/reports/assets/dashboard-app.js" "${outputDir}/${BUNDLED_DASHBOARD_ASSET_DIR}/"`,
     `cp -R "${inputDir}/node_modules/${RESVG}" "${outputDir}/node_modules/@resvg/"`,
     `if [ -d "${inputDir}/node_modules/${RESVG_ARM64}" ]; then cp -R "${inputDir}/node_modules/${RESVG_ARM64}" "${outputDir}/node_modules/@resvg/"; fi`,
   ],

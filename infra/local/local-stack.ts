@@ -102,6 +102,13 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Runni
     await ensureBucket(new S3Client({ forcePathStyle: true }), REPORTS_BUCKET);
     log(`Embedded DynamoDB on ${dynamo.endpoint}, S3 on ${s3.endpoint}`);
 
+    // POST /v1/admin/runs runs the nightly steps in this process (in AWS: a Step Functions execution).
+    const { registerLocalRunStarter } = await import('../../functions/nightly/run-starter');
+    registerLocalRunStarter((input) => {
+      void import('../../functions/nightly/run-locally')
+        .then(({ runLocally }) => runLocally(input))
+        .catch((error: unknown) => log(`Nightly run ${input.runId} failed: ${error instanceof Error ? error.message : String(error)}`));
+    });
     const started = await startApiServer({ port: options.port, extraRoutes: options.extraRoutes });
     api = started.server;
     const client = apiClient(started.url);
