@@ -1,85 +1,147 @@
+import type { FigureBlock } from './figure-blocks';
 import type { FigureTable } from './figure-table';
-import { determinedUnknowns } from './linear-span';
-import type { LinearEquation } from './linear-span';
+import { LinearSpan } from './linear-span';
+
+type Terms = readonly (readonly [number, number])[];
 
 /**
- * The hidden figures an attacker can still compute exactly from what is visible.
+ * The attacker's view of one block of a figure table: which hidden figures it can compute exactly from the
+ * visible ones.
  *
  * Every figure i carries two quantities: its additive amount A_i (a count's value, a rate's numerator
  * rate × n, a mean's sum mean × n) and its n_participants N_i. A visible figure reveals both; a hidden one
  * neither. The attacker knows every margin and quarter relation (for A when the metric is additive, always for
  * N), the outcome identity, rate × n = numerator, and — conservatively — that the n values and base counts
  * (participants, enrolled, paired, cases at start) of one cell that are equal are the same quantity (a mean's n
- * is the `paired` count, a rate's n its denominator...). A hidden figure is
- * recovered when its value is determined (A for a count, A and N for a rate or mean), or when it is backed by
- * fewer than k people and its N is determined.
+ * is the `paired` count, a rate's n its denominator...). A hidden figure is recovered when its value is
+ * determined (A for a count, A and N for a rate or mean), or when it is backed by 1..k-1 people and its N is
+ * determined (learning that nobody is behind a figure is what a published zero says, so n = 0 is not small).
  */
-export const recoverableFigures = (table: FigureTable, hidden: ReadonlySet<number>, k: number): number[] => {
-  const { entries } = table;
-  const parent: number[] = [];
-  const find = (x: number): number => {
-    let root = x;
-    while (parent[root] !== undefined && parent[root] !== root) root = parent[root] ?? root;
-    let walk = x;
-    while (walk !== root) { const next = parent[walk] ?? root; parent[walk] = root; walk = next; }
-    return root;
-  };
-  const union = (a: number, b: number): void => {
-    const [ra, rb] = [find(a), find(b)];
-    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
-  };
-  const amount = (i: number): number => 2 * i;
-  const size = (i: number): number => 2 * i + 1;
-  const tokens = new Map<string, number>();
-  const token = (cell: string, value: number): number => {
-    const id = `${cell}|${value}`;
-    let t = tokens.get(id);
-    if (t === undefined) { t = 2 * entries.length + tokens.size; tokens.set(id, t); }
-    return t;
-  };
-  entries.forEach((entry, i) => {
-    const { value, n_participants: n } = entry.row;
-    if (n !== null) union(size(i), token(entry.cell, n));
-    if (entry.role.base && value !== null) union(amount(i), token(entry.cell, value));
-  });
-  const known = new Set<number>();
-  entries.forEach((entry, i) => {
-    if (hidden.has(i)) return;
-    known.add(find(size(i)));
-    if (entry.role.additive) known.add(find(amount(i)));
-  });
-  const equations: LinearEquation[] = [];
-  const push = (terms: readonly (readonly [number, number])[]): void => {
-    const equation = new Map<number, number>();
-    for (const [variable, coefficient] of terms) {
-      const root = find(variable);
-      if (!known.has(root)) equation.set(root, (equation.get(root) ?? 0) + coefficient);
+export class BlockAttacker {
+  private readonly entries: readonly number[];
+  // Class (smallest variable of its union) of each figure's amount (2l) and size (2l + 1), by local index l.
+  private readonly roots: number[];
+  private readonly equations: Terms[] = [];
+  private readonly local = new Map<number, number>();
+  // State of the incremental trials (see `prepare`).
+  private span = new LinearSpan();
+  private known = new Set<number>();
+  private hidden = new Set<number>();
+  private figuresOf = new Map<number, number[]>();
+
+  constructor(private readonly table: FigureTable, block: FigureBlock, private readonly k: number) {
+    this.entries = block.entries;
+    this.entries.forEach((i, l) => this.local.set(i, l));
+    const parent: number[] = [];
+    const find = (x: number): number => {
+      let root = x;
+      while (parent[root] !== undefined && parent[root] !== root) root = parent[root] ?? root;
+      let walk = x;
+      while (walk !== root) { const next = parent[walk] ?? root; parent[walk] = root; walk = next; }
+      return root;
+    };
+    const union = (a: number, b: number): void => {
+      const [ra, rb] = [find(a), find(b)];
+      if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+    };
+    const tokens = new Map<string, number>();
+    const token = (cell: string, value: number): number => {
+      const id = `${cell}|${value}`;
+      let t = tokens.get(id);
+      if (t === undefined) { t = 2 * this.entries.length + tokens.size; tokens.set(id, t); }
+      return t;
+    };
+    this.entries.forEach((i, l) => {
+      const entry = table.entries[i];
+      if (entry === undefined) return;
+      const { value, n_participants: n } = entry.row;
+      if (n !== null) union(2 * l + 1, token(entry.cell, n));
+      if (entry.role.base && value !== null) union(2 * l, token(entry.cell, value));
+    });
+    this.roots = this.entries.flatMap((_, l) => [find(2 * l), find(2 * l + 1)]);
+    for (const r of block.relations) {
+      const relation = table.relations[r];
+      const total = relation === undefined ? undefined : table.entries[relation.total];
+      if (relation === undefined || total === undefined) continue;
+      const sum = (offset: number): Terms => [relation.total, ...relation.parts].map((i, position) =>
+        [this.roots[2 * (this.local.get(i) ?? 0) + offset] ?? 0, position === 0 ? 1 : -1]);
+      if (relation.kind === 'rate' || relation.kind === 'outcomes' || total.role.additive) this.equations.push(sum(0));
+      if (relation.kind !== 'rate' && relation.kind !== 'outcomes') this.equations.push(sum(1));
     }
-    if ([...equation.values()].some((c) => c !== 0)) equations.push(equation);
-  };
-  for (const relation of table.relations) {
-    const total = entries[relation.total];
-    if (total === undefined) continue;
-    const sum = (pick: (i: number) => number): [number, number][] =>
-      [[pick(relation.total), 1], ...relation.parts.map((p): [number, number] => [pick(p), -1])];
-    if (relation.kind === 'rate' || relation.kind === 'outcomes' || total.role.additive) push(sum(amount));
-    if (relation.kind !== 'rate' && relation.kind !== 'outcomes') push(sum(size));
   }
-  const determined = determinedUnknowns(equations);
-  const pinned = (variable: number): boolean => {
-    const root = find(variable);
-    return known.has(root) || determined.has(root);
-  };
-  const recovered: number[] = [];
-  for (const i of [...hidden].sort((a, b) => a - b)) {
-    const entry = entries[i];
-    if (entry === undefined) continue;
+
+  /** The hidden figures (entry indices, ascending) of the block the attacker can compute. */
+  recovered(hidden: ReadonlySet<number>): number[] {
+    this.prepare(hidden);
+    return [...this.hidden].sort((a, b) => a - b).filter((i) => this.isRecovered(i));
+  }
+
+  /** Sets up the system for the given hidden figures, for `recovered` or a series of `tryReveal` trials. */
+  prepare(hidden: ReadonlySet<number>): void {
+    this.hidden = new Set(this.entries.filter((i) => hidden.has(i)));
+    this.known = new Set();
+    this.figuresOf = new Map();
+    this.entries.forEach((i, l) => {
+      if (this.hidden.has(i)) return;
+      this.known.add(this.root(l, 1));
+      if (this.table.entries[i]?.role.additive === true) this.known.add(this.root(l, 0));
+    });
+    for (const i of this.hidden) {
+      const l = this.local.get(i) ?? 0;
+      for (const root of new Set([this.root(l, 0), this.root(l, 1)])) this.figuresOf.set(root, [...(this.figuresOf.get(root) ?? []), i]);
+    }
+    this.span = new LinearSpan();
+    for (const terms of this.equations) {
+      const equation = new Map<number, number>();
+      for (const [variable, coefficient] of terms) {
+        if (!this.known.has(variable)) equation.set(variable, (equation.get(variable) ?? 0) + coefficient);
+      }
+      if ([...equation.values()].some((c) => c !== 0)) this.span.add(equation);
+    }
+  }
+
+  /**
+   * Shows hidden figure i if that leaves every other hidden figure unrecoverable, and says whether it did.
+   * Only the unknowns the new figure pins down are re-examined, so a trial costs far less than `recovered`.
+   */
+  tryReveal(i: number): boolean {
+    const l = this.local.get(i);
+    if (l === undefined || !this.hidden.has(i)) return false;
+    this.span.begin();
+    const pinned = new Set<number>();
+    const variables = this.table.entries[i]?.role.additive === true ? [this.root(l, 1), this.root(l, 0)] : [this.root(l, 1)];
+    for (const variable of variables) {
+      if (this.known.has(variable)) continue;
+      for (const unknown of this.span.add(new Map([[variable, 1]]))) pinned.add(unknown);
+    }
+    this.hidden.delete(i);
+    for (const root of pinned) {
+      for (const f of this.figuresOf.get(root) ?? []) {
+        if (!this.hidden.has(f) || !this.isRecovered(f)) continue;
+        this.span.rollback();
+        this.hidden.add(i);
+        return false;
+      }
+    }
+    this.span.commit();
+    return true;
+  }
+
+  private root(l: number, offset: 0 | 1): number {
+    return this.roots[2 * l + offset] ?? 2 * l + offset;
+  }
+
+  private isRecovered(i: number): boolean {
+    const entry = this.table.entries[i];
+    const l = this.local.get(i);
+    if (entry === undefined || l === undefined) return false;
+    const pinned = (offset: 0 | 1): boolean => {
+      const root = this.root(l, offset);
+      return this.known.has(root) || this.span.isDetermined(root);
+    };
     const n = entry.row.n_participants;
-    const smallN = n === null ? entry.row.suppression_reason?.startsWith('primary:n') === true : n < k;
-    const valueKnown = entry.role.kind === 'count'
-      ? pinned(amount(i))
-      : entry.role.additive && pinned(amount(i)) && pinned(size(i));
-    if (valueKnown || (smallN && pinned(size(i)))) recovered.push(i);
+    const smallN = n === null ? entry.row.suppression_reason?.startsWith('primary:n') === true : n > 0 && n < this.k;
+    const valueKnown = entry.role.kind === 'count' ? pinned(0) : entry.role.additive && pinned(0) && pinned(1);
+    return valueKnown || (smallN && pinned(1));
   }
-  return recovered;
-};
+}
