@@ -28,6 +28,7 @@ export class BlockAttacker {
   private known = new Set<number>();
   private hidden = new Set<number>();
   private figuresOf = new Map<number, number[]>();
+  private sensitive: (i: number) => boolean = () => true;
 
   constructor(private readonly table: FigureTable, block: FigureBlock, private readonly k: number) {
     this.entries = block.entries;
@@ -76,8 +77,12 @@ export class BlockAttacker {
     return [...this.hidden].sort((a, b) => a - b).filter((i) => this.isRecovered(i));
   }
 
-  /** Sets up the system for the given hidden figures, for `recovered` or a series of `tryReveal` trials. */
-  prepare(hidden: ReadonlySet<number>): void {
+  /**
+   * Sets up the system for the given hidden figures, for `recovered` or a series of `tryReveal` trials, which
+   * refuse to expose a hidden figure that is `sensitive` (by default every hidden figure).
+   */
+  prepare(hidden: ReadonlySet<number>, sensitive: (i: number) => boolean = () => true): void {
+    this.sensitive = sensitive;
     this.hidden = new Set(this.entries.filter((i) => hidden.has(i)));
     this.known = new Set();
     this.figuresOf = new Map();
@@ -101,12 +106,13 @@ export class BlockAttacker {
   }
 
   /**
-   * Shows hidden figure i if that leaves every other hidden figure unrecoverable, and says whether it did.
-   * Only the unknowns the new figure pins down are re-examined, so a trial costs far less than `recovered`.
+   * Shows hidden figure i unless that lets the attacker recover another sensitive hidden figure. Returns undefined when i
+   * is shown, otherwise a figure it would expose (i stays hidden). Only the unknowns the new figure pins down
+   * are re-examined, so a trial costs far less than `recovered`. Call `prepare` first.
    */
-  tryReveal(i: number): boolean {
+  tryReveal(i: number): number | undefined {
     const l = this.local.get(i);
-    if (l === undefined || !this.hidden.has(i)) return false;
+    if (l === undefined || !this.hidden.has(i)) return undefined;
     this.span.begin();
     const pinned = new Set<number>();
     const variables = this.table.entries[i]?.role.additive === true ? [this.root(l, 1), this.root(l, 0)] : [this.root(l, 1)];
@@ -117,14 +123,14 @@ export class BlockAttacker {
     this.hidden.delete(i);
     for (const root of pinned) {
       for (const f of this.figuresOf.get(root) ?? []) {
-        if (!this.hidden.has(f) || !this.isRecovered(f)) continue;
+        if (!this.hidden.has(f) || !this.sensitive(f) || !this.isRecovered(f)) continue;
         this.span.rollback();
         this.hidden.add(i);
-        return false;
+        return f;
       }
     }
     this.span.commit();
-    return true;
+    return undefined;
   }
 
   private root(l: number, offset: 0 | 1): number {

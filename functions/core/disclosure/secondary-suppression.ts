@@ -7,14 +7,14 @@ import { describeFigure } from './figure-key';
 import type { FigureTable } from './figure-table';
 import { tableMessage } from './messages';
 import { COUNT_BOUNDS } from './metric-role';
-import { pruneComplements } from './prune-complements';
 import { BlockAttacker } from './recoverable-figures';
+import { revealFigures } from './reveal-figures';
 import { SuppressionReason } from './suppression-reason';
 
 /**
  * Secondary (complementary) suppression: hides further figures of this release until no hidden figure — of
  * this release or fixed by an earlier one — can be recovered exactly from the visible ones (see
- * `BlockAttacker`), then shows back every complement that turns out not to be needed (`pruneComplements`).
+ * `BlockAttacker`): every open figure starts hidden and `revealFigures` shows all it safely can.
  * The table is split into independent blocks (one instrument × one quarter and its months) and each block is
  * checked on its own. Throws `UnprotectableDisclosureError` when only fixed figures could protect a recovered one.
  */
@@ -46,9 +46,18 @@ const controlBlock = (
   const view: PatternView = { table, cells, hidden: result, open, k };
   const blockCells = [...new Set(block.entries.map((i) => table.entries[i]?.cell ?? ''))].map((cell) => cells.get(cell) ?? []);
   const modelHidden = (): Set<number> => new Set(block.entries.filter((i) => result.has(i) && !known.has(i)));
-  protect(view, blockCells, attacker, modelHidden, settled);
-  pruneComplements(view, block, attacker, modelHidden());
-  // The pruned pattern was checked figure by figure; one full check confirms it (and repairs, should it leak).
+  // Start from the safest pattern — every figure of this release hidden — then show what can be shown.
+  const candidates = block.entries.filter(open);
+  for (const i of candidates) result.set(i, SuppressionReason.secondary('pending'));
+  const candidate = new Set(candidates);
+  const exposed = attacker.recovered(modelHidden()).find((i) => !candidate.has(i));
+  if (exposed !== undefined) {
+    const entry = table.entries[exposed];
+    throw new UnprotectableDisclosureError(tableMessage.unprotectable(entry === undefined ? '?' : describeFigure(entry.row)));
+  }
+  revealFigures(view, attacker, candidates, modelHidden());
+  // Each figure shown was checked incrementally; one full check confirms the pattern (and repairs it, should a
+  // complement that only earlier releases expose remain computable).
   protect(view, blockCells, attacker, modelHidden, settled);
 };
 
