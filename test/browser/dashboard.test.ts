@@ -2,12 +2,10 @@ import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium } from 'playwright-core';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { buildDashboards, loadDashboardAssets } from '../../reports/dashboard/index';
 import { fixtureContext, makeFigureRows } from '../reports/fixtures';
-
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+import { chartStates, launchChromium, openDashboard as openInChromium, waitForCharts } from '../support/chromium';
 
 const files = new Map(buildDashboards(makeFigureRows(), fixtureContext(), loadDashboardAssets()).map((f) => [`/${f.key}`, f.html]));
 let server: Server;
@@ -22,7 +20,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -30,29 +28,13 @@ afterAll(async () => {
   await new Promise((resolve) => server?.close(resolve));
 });
 
-const openDashboard = async (path: string): Promise<{ page: Page; problems: string[] }> => {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  const problems: string[] = [];
-  page.on('console', (message) => { if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text()); });
-  page.on('pageerror', (error) => problems.push(error.message));
-  page.on('request', (request) => { if (!request.url().startsWith(base)) problems.push(`external request: ${request.url()}`); });
-  await page.goto(`${base}${path}`);
-  await waitForCharts(page);
-  return { page, problems };
-};
-
-const waitForCharts = async (page: Page): Promise<void> => {
-  await page.waitForFunction(() => {
-    const charts = [...document.querySelectorAll('figure.chart')];
-    return charts.length > 0 && charts.every((c) => c.getAttribute('data-rendered') !== null);
-  }, undefined, { timeout: 20_000 });
-};
+const openDashboard = (path: string) => openInChromium(browser, `${base}${path}`, base);
 
 describe('the programme dashboard in Chromium', () => {
   it('renders every chart as SVG without console errors or outside requests', async () => {
     // Prepare, Act
     const { page, problems } = await openDashboard('/dashboards/south/index.html');
-    const charts = await page.$$eval('figure.chart', (els) => els.map((el) => ({ rendered: el.getAttribute('data-rendered'), svg: el.querySelector('svg') !== null })));
+    const charts = await chartStates(page);
     const tableRows = await page.$$eval('#figures-body tr', (els) => els.length);
     // Assess
     expect(charts.length).toBe(16);
