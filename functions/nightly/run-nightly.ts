@@ -1,5 +1,5 @@
 import type { NightlyContext } from './nightly-context';
-import { listChangedGroupsStep, type ListChangedInput } from './steps/list-changed-groups';
+import { listChangedGroupsStep, newRunId, type ListChangedInput } from './steps/list-changed-groups';
 import { recomputeGroupsStep } from './steps/recompute-groups';
 import { rollUpStep, type RollUpOutput } from './steps/roll-up';
 import { finishRunStep } from './steps/finish-run';
@@ -28,9 +28,10 @@ export interface RunOptions extends ListChangedInput {
  */
 export const runNightly = async (ctx: NightlyContext, options: RunOptions): Promise<{ runId: string; rollUp: RollUpOutput; reports: number }> => {
   const progress = options.onProgress ?? (() => {});
-  progress({ step: 'list' });
-  const listed = await listChangedGroupsStep(ctx, options);
+  const runId = options.runId ?? newRunId(ctx.now());
   try {
+    progress({ step: 'list' });
+    const listed = await listChangedGroupsStep(ctx, { ...options, runId });
     const body = await getObjectBody(ctx.s3, ctx.bucket, listed.changedKey);
     const ids = JSON.parse(body?.toString('utf8') ?? '[]') as string[];
     const batchSize = options.batchSize ?? 50;
@@ -51,7 +52,11 @@ export const runNightly = async (ctx: NightlyContext, options: RunOptions): Prom
     progress({ step: 'done' });
     return { runId: listed.runId, rollUp: rolled, reports: rendered.reports };
   } catch (error) {
-    await finishRunStep(ctx, { runId: listed.runId, status: 'failed', error });
+    try {
+      await finishRunStep(ctx, { runId, status: 'failed', error });
+    } catch {
+      // The store that failed the run may fail its record too; the run's own error is the one to report.
+    }
     throw error;
   }
 };

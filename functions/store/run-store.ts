@@ -22,6 +22,8 @@ export interface RunRecord {
   cellsPublished?: number;
   cellsSuppressed?: number;
   periodsPublished?: string[];
+  /** Closed periods disclosure control could not protect against earlier releases: not published. */
+  periodsWithheld?: string[];
   reports?: number;
   dataAsOf?: string;
   error?: string;
@@ -60,6 +62,19 @@ export const updateRun = async (db: Db, runId: string, fields: Partial<RunRecord
     UpdateExpression: `SET ${entries.map((_, i) => `#f${i} = :v${i}`).join(', ')}`,
     ExpressionAttributeNames: Object.fromEntries(entries.map(([k], i) => [`#f${i}`, k])),
     ExpressionAttributeValues: Object.fromEntries(entries.map(([, v], i) => [`:v${i}`, v])),
+  }));
+};
+
+/**
+ * Marks a run that starts again (same run id, window already chosen) as running: its earlier error and end
+ * are cleared and its group counter starts over, so the record describes the attempt that finishes.
+ */
+export const resumeRun = async (db: Db, runId: string): Promise<void> => {
+  await db.client.send(new UpdateCommand({
+    TableName: db.table, Key: runKey(runId),
+    UpdateExpression: 'SET #s = :running, groupsRecomputed = :zero REMOVE #e, finishedAt',
+    ExpressionAttributeNames: { '#s': 'status', '#e': 'error' },
+    ExpressionAttributeValues: { ':running': RunStatus.running, ':zero': 0 },
   }));
 };
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { WATERMARK_OVERLAP_MS, type NightlyContext } from '../nightly-context';
 import { listAllGroupIds, listChangedGroups } from '../../store/group-store';
-import { createRun, getWatermark, updateRun } from '../../store/run-store';
+import { createRun, getWatermark, resumeRun, updateRun } from '../../store/run-store';
 import { putObject } from '../../store/object-store';
 
 export interface ListChangedInput {
@@ -37,6 +37,8 @@ export const listChangedGroupsStep = async (ctx: NightlyContext, input: ListChan
     const full = input.full === true || watermark === undefined;
     run = { ...run, from, to: now.toISOString(), full };
     await updateRun(ctx.db, runId, { from: run.from, to: run.to, full });
+  } else {
+    await resumeRun(ctx.db, runId);
   }
   const from = run.from!;
   const to = run.to!;
