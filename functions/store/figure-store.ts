@@ -12,8 +12,14 @@ import { batchGet, deleteAll } from './batch-write';
  */
 const figuresKey = (programmeId: string, period: string) => ({ pk: `FIGURES#${programmeId}`, sk: period });
 
-/** Replaces the dashboard figures with `rows`; slices whose content is unchanged are not rewritten. */
-export const replaceDashboardFigures = async (db: Db, rows: readonly FigureRow[], dataAsOf: string): Promise<{ written: number; unchanged: number }> => {
+/**
+ * Replaces the dashboard figures with `rows`; slices whose content is unchanged are not rewritten. Slices of
+ * `programmeIds` (every programme and `*`) that `rows` no longer has are removed, including those of a
+ * programme left with no figures at all.
+ */
+export const replaceDashboardFigures = async (
+  db: Db, rows: readonly FigureRow[], dataAsOf: string, programmeIds: readonly string[],
+): Promise<{ written: number; unchanged: number }> => {
   const slices = new Map<string, FigureRow[]>();
   for (const row of rows) {
     const id = `${row.programme_id}|${row.period}`;
@@ -35,8 +41,8 @@ export const replaceDashboardFigures = async (db: Db, rows: readonly FigureRow[]
     }));
     written += 1;
   }
-  // Slices that no longer exist (e.g. a programme's last group moved) are removed.
-  const programmes = new Set([...slices.keys()].map((id) => id.split('|')[0]!));
+  // Slices that no longer exist (e.g. a programme's last group moved or was erased) are removed.
+  const programmes = new Set([...programmeIds, ...[...slices.keys()].map((id) => id.split('|')[0]!)]);
   for (const programmeId of programmes) {
     const existing = await listSliceKeys(db, programmeId);
     const stale = existing.filter((period) => !slices.has(`${programmeId}|${period}`));
@@ -108,11 +114,17 @@ export const putPublication = async (db: Db, record: PublicationRecord): Promise
   }
 };
 
-/** Periods already published to funders. */
-export const listPublications = async (db: Db): Promise<string[]> => {
-  const result = await db.client.send(new QueryCommand({
-    TableName: db.table, KeyConditionExpression: 'pk = :pk', ProjectionExpression: 'sk',
-    ExpressionAttributeValues: { ':pk': 'PUBLICATION' },
-  }));
-  return (result.Items ?? []).map((item) => String(item['sk']));
+/** Periods already published to funders, with the run that published each. */
+export const listPublications = async (db: Db): Promise<{ period: string; runId: string }[]> => {
+  const publications: { period: string; runId: string }[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const result = await db.client.send(new QueryCommand({
+      TableName: db.table, KeyConditionExpression: 'pk = :pk', ProjectionExpression: 'sk, runId',
+      ExpressionAttributeValues: { ':pk': 'PUBLICATION' }, ExclusiveStartKey: startKey,
+    }));
+    for (const item of result.Items ?? []) publications.push({ period: String(item['sk']), runId: String(item['runId']) });
+    startKey = result.LastEvaluatedKey;
+  } while (startKey !== undefined);
+  return publications;
 };
