@@ -1,4 +1,4 @@
-import type { NightlyContext } from './nightly-context';
+import { readCloseAfterDays, type NightlyContext } from './nightly-context';
 import { Env } from '../../infra/api-routes';
 import { s3Client } from '../runtime/aws-clients';
 import { required } from '../runtime/config';
@@ -11,7 +11,7 @@ export const nightlyContext: NightlyContext = {
   bucket: required(Env.reportsBucket),
   k: settings.suppressionK,
   funderRounding: settings.funderRounding,
-  closeAfterDays: Number(process.env['CLOSE_AFTER_DAYS'] ?? 7),
+  closeAfterDays: readCloseAfterDays(),
   timeZone: settings.timeZone,
   now: () => new Date(),
 };
