@@ -1,0 +1,43 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runNightly } from '../../../functions/nightly/run-nightly';
+import { readDashboardFigures } from '../../../functions/store/figure-store';
+import { listGroupStats } from '../../../functions/store/stats-store';
+import { startTestStack, type TestStack } from '../support/test-stack';
+import { stackClients, testContext, type StackClients } from './support/nightly-harness';
+
+let t: TestStack;
+let clients: StackClients;
+
+const group = (programmeId: string) => ({
+  groupId: 'slice-g1', programmeId, groupType: 'support', startDate: '2025-05-05', endDate: '2025-05-26', ended: true,
+  plannedSessions: 4, instruments: ['phq9'], facilitatorQualification: 'counsellor',
+});
+
+beforeAll(async () => {
+  t = await startTestStack();
+  clients = stackClients(t);
+});
+afterAll(async () => { await t?.stop(); });
+
+describe('dashboard figures of a programme left without groups', () => {
+  it('are removed when its only group moves to another programme', async () => {
+    // Prepare
+    const { api, info } = t.stack;
+    const where = { table: info.tableName, bucket: info.reportsBucket };
+    const db = { client: clients.doc, table: where.table };
+    await api.post('/v1/groups', info.keys.clinic, group('carers'));
+    await api.post('/v1/attendance', info.keys.clinic, { records: [1, 2].map((p) => ({ groupId: 'slice-g1', participantRef: `S-${p}`, session: 1, date: '2025-05-05', status: 'present' })) });
+    await runNightly(testContext(clients, where, () => new Date(), { k: 1 }), { trigger: 'test' });
+    const before = await readDashboardFigures(db, 'carers');
+
+    // Act
+    await api.post('/v1/groups', info.keys.clinic, group('young-people'));
+    await runNightly(testContext(clients, where, () => new Date(Date.now() + 1000), { k: 1 }), { trigger: 'test' });
+
+    // Assess
+    expect(before.length).toBeGreaterThan(0);
+    expect(await readDashboardFigures(db, 'carers')).toEqual([]);
+    expect(await listGroupStats(db, 'carers')).toEqual([]);
+    expect((await readDashboardFigures(db, 'young-people')).filter((r) => r.metric === 'participants').map((r) => r.value)).toEqual([2, 2, 2, 2]);
+  });
+});
