@@ -138,6 +138,7 @@ export class NightlyPipeline extends Construct {
           runId: JsonPath.stringAt('$.runId'),
           to: JsonPath.stringAt('$.to'),
           status: 'succeeded',
+          reports: JsonPath.numberAt('$.rendered.reports'),
         }),
         payloadResponseOnly: true,
         retryOnServiceExceptions: false,

@@ -316,7 +316,7 @@ describe('nightly orchestration', () => {
     for (let name: string | undefined = 'ListChanged'; name !== undefined; name = states[name]?.['Next'] as string | undefined) order.push(name);
     expect(order).toEqual(['ListChanged', 'RecomputeChangedGroups', 'Rollup', 'RenderReports', 'FinishRunSucceeded']);
     expect(states['Rollup']?.['Parameters']).toEqual({ 'runId.$': '$.runId', 'to.$': '$.to' });
-    expect(states['FinishRunSucceeded']?.['Parameters']).toEqual({ 'runId.$': '$.runId', 'to.$': '$.to', status: 'succeeded' });
+    expect(states['FinishRunSucceeded']?.['Parameters']).toEqual({ 'runId.$': '$.runId', 'to.$': '$.to', status: 'succeeded', 'reports.$': '$.rendered.reports' });
   });
 
   it('retries throttling and Lambda service errors with backoff on every task', () => {
