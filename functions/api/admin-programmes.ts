@@ -5,6 +5,9 @@ import { parseBody } from './request';
 import { json } from './http-response';
 import { db } from '../runtime/context';
 import { putProgramme } from '../store/organisation-store';
+import { markGroupsChanged } from '../store/group-store';
+import { listGroupStats } from '../store/stats-store';
+import { contentHash } from '../core/ingest/content-hash';
 
 const validate = compileValidator<ProgrammePayload>(programmeSchema);
 
@@ -12,6 +15,14 @@ const validate = compileValidator<ProgrammePayload>(programmeSchema);
 export const handler = authorized(['admin'], async (event) => {
   const payload = parseBody(event, validate);
   const programme = { ...payload, funders: payload.funders.map((f) => ({ ...f })) };
-  const created = await putProgramme(db, programme, new Date().toISOString());
-  return json(created ? 201 : 200, { programmeId: programme.programmeId, created });
+  const now = new Date().toISOString();
+  const { created, previous } = await putProgramme(db, programme, now);
+  // A new completion rule changes every group's completion and drop-out figures: recompute them tonight.
+  let groupsToRecompute = 0;
+  if (previous !== undefined && contentHash(previous.completion ?? null) !== contentHash(programme.completion ?? null)) {
+    const groupIds = (await listGroupStats(db, programme.programmeId)).map((g) => g.groupId);
+    await markGroupsChanged(db, groupIds, now);
+    groupsToRecompute = groupIds.length;
+  }
+  return json(created ? 201 : 200, { programmeId: programme.programmeId, created, groupsToRecompute });
 });

@@ -38,14 +38,14 @@ export const putClinic = async (db: Db, clinic: StoredClinic, now: string): Prom
   return result.Attributes === undefined;
 };
 
-/** Creates or replaces a programme; returns whether it was new. */
-export const putProgramme = async (db: Db, programme: StoredProgramme, now: string): Promise<boolean> => {
+/** Creates or replaces a programme; returns whether it was new, and what was stored before. */
+export const putProgramme = async (db: Db, programme: StoredProgramme, now: string): Promise<{ created: boolean; previous: StoredProgramme | undefined }> => {
   const result = await db.client.send(new PutCommand({
     TableName: db.table,
     Item: { ...programmeKey(programme.programmeId), type: 'programme', ...programme, updatedAt: now },
     ReturnValues: 'ALL_OLD',
   }));
-  return result.Attributes === undefined;
+  return { created: result.Attributes === undefined, previous: result.Attributes as StoredProgramme | undefined };
 };
 
 /** Every registered programme, in id order (one Query of the programmes partition). */
