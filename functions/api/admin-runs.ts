@@ -5,11 +5,11 @@ import { Messages } from '../core/messages';
 import { authorized } from './handle';
 import { parseBody } from './request';
 import { json } from './http-response';
-import { NotFoundError } from './errors';
+import { ConflictError, NotFoundError } from './errors';
 import { Env } from '../../infra/api-routes';
 import { db } from '../runtime/context';
 import { ConfigurationError } from '../runtime/config';
-import { createRun, getRun } from '../store/run-store';
+import { createRun, currentRunLease, getRun } from '../store/run-store';
 import { newRunId } from '../nightly/steps/list-changed-groups';
 import { localRunStarter } from '../nightly/run-starter';
 
@@ -30,6 +30,8 @@ export const handler = authorized(['admin'], async (event) => {
   }
   const request = event.body ? parseBody(event, validate) : {};
   const now = new Date();
+  const running = await currentRunLease(db, now);
+  if (running !== undefined) throw new ConflictError(Messages.runInProgress(running));
   const runId = newRunId(now);
   await createRun(db, { runId, trigger: 'api', status: 'running', startedAt: now.toISOString() });
   const input = { runId, trigger: 'api', ...(request.full === true && { full: true }) };

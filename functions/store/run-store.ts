@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from './db';
 import { runKey, watermarkKey } from './table-keys';
 import { isConditionFailed } from './store-errors';
@@ -101,6 +101,51 @@ export const advanceWatermark = async (db: Db, to: string, runId: string): Promi
       ConditionExpression: 'attribute_not_exists(#v) OR #v < :to',
       ExpressionAttributeNames: { '#v': 'value' }, ExpressionAttributeValues: { ':to': to, ':run': runId },
     }));
+  } catch (error) {
+    if (!isConditionFailed(error)) throw error;
+  }
+};
+
+const leaseKey = { pk: 'STATE', sk: 'RUN-LEASE' };
+
+/** How long a run may hold the lease before another run may take over (a crashed run leaves it behind). */
+export const RUN_LEASE_MS = 3 * 60 * 60 * 1000;
+
+/** Another run holds the lease: two runs at once would race on the watermark and the publications. */
+export class RunInProgressError extends Error {
+  override readonly name = 'RunInProgressError';
+  constructor(readonly holder: string, options?: { cause?: unknown }) {
+    super(`Run ${holder} is in progress; one run at a time`, options);
+  }
+}
+
+/** The run holding the lease at `now`, if any. */
+export const currentRunLease = async (db: Db, now: Date): Promise<string | undefined> => {
+  const result = await db.client.send(new GetCommand({ TableName: db.table, Key: leaseKey, ConsistentRead: true }));
+  const item = result.Item;
+  if (item === undefined || typeof item['runId'] !== 'string' || Number(item['expiresAt']) <= now.getTime()) return undefined;
+  return item['runId'];
+};
+
+/** Takes the one-run-at-a-time lease for `runId` (a resumed run takes its own lease again); throws RunInProgressError. */
+export const acquireRunLease = async (db: Db, runId: string, now: Date): Promise<void> => {
+  try {
+    await db.client.send(new PutCommand({
+      TableName: db.table,
+      Item: { ...leaseKey, runId, expiresAt: now.getTime() + RUN_LEASE_MS },
+      ConditionExpression: 'attribute_not_exists(pk) OR runId = :run OR expiresAt <= :now',
+      ExpressionAttributeValues: { ':run': runId, ':now': now.getTime() },
+    }));
+  } catch (error) {
+    if (!isConditionFailed(error)) throw error;
+    throw new RunInProgressError((await currentRunLease(db, now)) ?? 'unknown', { cause: error });
+  }
+};
+
+/** Gives the lease back when `runId` holds it. */
+export const releaseRunLease = async (db: Db, runId: string): Promise<void> => {
+  try {
+    await db.client.send(new DeleteCommand({ TableName: db.table, Key: leaseKey, ConditionExpression: 'runId = :run', ExpressionAttributeValues: { ':run': runId } }));
   } catch (error) {
     if (!isConditionFailed(error)) throw error;
   }

@@ -1,5 +1,5 @@
 import type { NightlyContext } from '../nightly-context';
-import { advanceWatermark, updateRun } from '../../store/run-store';
+import { advanceWatermark, releaseRunLease, updateRun } from '../../store/run-store';
 
 export interface FinishRunInput {
   runId: string;
@@ -21,6 +21,7 @@ export const finishRunStep = async (ctx: NightlyContext, input: FinishRunInput):
     ...(input.reports !== undefined && { reports: input.reports }),
     ...(input.error !== undefined && { error: describeError(input.error) }),
   });
+  await releaseRunLease(ctx.db, input.runId);
   return { runId: input.runId, status: input.status };
 };
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { WATERMARK_OVERLAP_MS, type NightlyContext } from '../nightly-context';
 import { listAllGroupIds, listChangedGroups } from '../../store/group-store';
-import { createRun, getWatermark, resumeRun, updateRun } from '../../store/run-store';
+import { acquireRunLease, createRun, getWatermark, resumeRun, updateRun } from '../../store/run-store';
 import { putObject } from '../../store/object-store';
 
 export interface ListChangedInput {
@@ -30,6 +30,8 @@ export const listChangedGroupsStep = async (ctx: NightlyContext, input: ListChan
   const now = ctx.now();
   const runId = input.runId ?? newRunId(now);
   let run = await createRun(ctx.db, { runId, trigger: input.trigger, status: 'running', startedAt: now.toISOString() });
+  // One run at a time: two would race on the watermark and on first publications of a period.
+  await acquireRunLease(ctx.db, runId, now);
   if (run.to === undefined || run.from === undefined) {
     const watermark = await getWatermark(ctx.db);
     const from = watermark === undefined ? '1970-01-01T00:00:00.000Z' : new Date(Date.parse(watermark) - WATERMARK_OVERLAP_MS).toISOString();
