@@ -53,6 +53,8 @@ export const effectSizesChart = (rows: readonly FigureRow[], options: EffectSize
   const colour = { field: 'measure', type: 'nominal', title: null, scale: { domain: MEASURES.map((m) => m.label), range: MEASURES.map((m) => m.colour) }, legend: { orient: 'top' } };
   const shape = { field: 'measure', type: 'nominal', scale: { domain: MEASURES.map((m) => m.label), range: MEASURES.map((m) => m.shape) }, title: null, legend: { orient: 'top' } };
   const shown = { filter: '!datum.suppressed' };
+  // Every effect hidden: a fixed domain around zero that still shows the 0.2 / 0.5 / 0.8 guides.
+  const emptyDomain = values.every((v) => v.suppressed) ? { domain: [-1, 1] } : {};
   const body = {
     width: 420,
     height: order.length * 30,
@@ -63,7 +65,7 @@ export const effectSizesChart = (rows: readonly FigureRow[], options: EffectSize
       { transform: [shown], mark: { type: 'rule', strokeWidth: 1.5 }, encoding: { y, yOffset, x: { field: 'lo', type: 'quantitative' }, x2: { field: 'hi' }, color: colour, tooltip } },
       {
         transform: [shown], mark: { type: 'point', filled: true, size: 60, opacity: 1 },
-        encoding: { y, yOffset, x: { field: 'value', type: 'quantitative', title: 'Effect size (standard deviations; positive = improvement)', scale: { zero: true, nice: true }, axis: { tickCount: 8, labelOverlap: true } }, color: colour, shape, tooltip },
+        encoding: { y, yOffset, x: { field: 'value', type: 'quantitative', title: 'Effect size (standard deviations; positive = improvement)', scale: { zero: true, nice: true, ...emptyDomain }, axis: { tickCount: 8, labelOverlap: true } }, color: colour, shape, tooltip },
       },
       {
         transform: [{ filter: 'datum.label' }],

@@ -25,6 +25,8 @@ export interface LineLayout {
   yTitle: string;
   yFormat?: string;
   yDomain?: readonly [number, number];
+  /** The y domain when every point is suppressed (nothing to scale to); default 0 to 1. */
+  emptyDomain?: readonly [number, number];
   xTooltipTitle: string;
   valueTitle: string;
   band: boolean;
@@ -55,9 +57,17 @@ export const lineByGroup = (points: readonly LinePoint[], layout: LineLayout): C
     scale: { domain: groups, range: keys.map((k) => GROUP_TYPE_COLOUR[k]) },
     legend: multiples ? null : { orient: 'bottom', columns: Math.min(groups.length, 3) },
   };
+  // With every value suppressed there is no extent to scale to: a fixed domain keeps a readable axis (not one tick at a
+  // reference line). Small multiples share one domain computed here, as a panel with nothing visible has no extent of its own.
+  const visible = points.filter((p) => !p.suppressed && p.value !== null).flatMap((p) => [p.value, ...(layout.band ? [p.lo, p.hi] : [])]).filter((v): v is number => v !== null);
+  const shared = (): [number, number] => {
+    const all = [...visible, ...(layout.referenceLines ?? []).map((line) => line.value), ...(layout.yZero === true ? [0] : [])];
+    return [Math.min(...all), Math.max(...all)];
+  };
+  const domain = layout.yDomain ?? (visible.length === 0 ? layout.emptyDomain ?? [0, 1] : multiples ? shared() : undefined);
   const y = {
     field: 'value', type: 'quantitative', title: layout.yTitle,
-    scale: { zero: layout.yZero === true, nice: true, ...(layout.yDomain === undefined ? {} : { domain: [...layout.yDomain] }) },
+    scale: { zero: layout.yZero === true, nice: true, ...(domain === undefined ? {} : { domain: [...domain] }) },
     axis: layout.yFormat === undefined ? {} : { format: layout.yFormat },
   };
   const tooltip = [

@@ -44,6 +44,9 @@ export const meanChangeChart = (rows: readonly FigureRow[], options: MeanChangeO
     { field: 'ciText', title: Messages.ci95 }, { field: 'status', title: 'Based on' },
   ];
   const lines = (instrument.referenceLines ?? []).filter((line) => line.scale === 'change');
+  // Nothing visible to scale to: centre zero and show the reliable-change lines (else the axis is a single tick).
+  const reach = Math.max(...lines.map((line) => Math.abs(line.value)), instrument.scoreRange === undefined ? 1 : (instrument.scoreRange.max - instrument.scoreRange.min) / 10);
+  const emptyDomain = values.every((v) => v.suppressed || v.value === null) ? { domain: [-reach, reach] } : {};
   const shown = { filter: '!datum.suppressed' };
   const body = {
     width: CHART_WIDTH,
@@ -61,7 +64,7 @@ export const meanChangeChart = (rows: readonly FigureRow[], options: MeanChangeO
         mark: { type: 'point', filled: true, size: 90, opacity: 1 },
         encoding: {
           y,
-          x: { field: 'value', type: 'quantitative', title: `Mean change in ${instrument.name} (score points)`, scale: { zero: true, nice: true } },
+          x: { field: 'value', type: 'quantitative', title: `Mean change in ${instrument.name} (score points)`, scale: { zero: true, nice: true, ...emptyDomain } },
           color: { field: 'key', type: 'nominal', legend: null }, tooltip,
         },
       },

@@ -99,7 +99,9 @@ export const outcomeClassesChart = (rows: readonly FigureRow[], options: Outcome
     ...segments.map((s) => ({ ...s, shareText: s.cls === REST ? Messages.suppressedMark : formatPercent(s.share) })),
     ...gaps.map((g) => ({ ...g, cls: REST, order: 99, share: null, shareText: '', count: '', key: '' })),
   ];
-  const groups = [...new Set(values.map((v) => v.group))];
+  // Bars in the catalogue's group order (gaps included), never "visible ones first".
+  const present = new Set(values.map((v) => v.group));
+  const groups = groupKeysInScope(options).map(groupLabel).filter((g) => present.has(g));
   const classes = [...CLASSES, ...(hasRecovery ? RECOVERY : [])];
   const bandEncoding = { type: 'nominal', title: null, sort: groups, scale: { domain: groups, paddingInner: 0.2 }, axis: { labelLimit: 200 } };
   const tooltip = [{ field: 'group', title: 'Group type' }, { field: 'cls', title: 'Outcome' }, { field: 'shareText', title: 'Share' }, { field: 'count', title: 'Count' }, { field: 'status', title: 'Based on' }];
@@ -115,7 +117,7 @@ export const outcomeClassesChart = (rows: readonly FigureRow[], options: Outcome
           stroke: { condition: { test: isRest, value: SUPPRESSED_STYLE.stroke }, value: 'white' },
           strokeDash: { condition: { test: isRest, value: [...SUPPRESSED_STYLE.strokeDash] }, value: [] },
           y: { field: 'group', ...bandEncoding },
-          x: { field: 'share', type: 'quantitative', stack: 'normalize', title: 'Share of participants (%)', axis: { format: '.0%' } },
+          x: { field: 'share', type: 'quantitative', stack: 'normalize', title: 'Share of participants (%)', scale: { domain: [0, 1] }, axis: { format: '.0%' } },
           color: {
             field: 'cls', type: 'nominal', title: null,
             scale: { domain: [...classes.map((c) => c.label), REST], range: [...classes.map((c) => c.colour), SUPPRESSED_STYLE.fill] },
@@ -125,18 +127,23 @@ export const outcomeClassesChart = (rows: readonly FigureRow[], options: Outcome
           tooltip,
         },
       },
-      {
-        transform: [{ filter: '!datum.suppressed && datum.share >= 0.08' }],
-        mark: { type: 'text', fontSize: 10, color: 'white', fontWeight: 'bold' },
-        // the "suppressed" label of a merged segment is italic like every other suppressed mark
+      ...[false, true].map((rest) => ({
+        // Labels sit at the middle of their segment: stacked over every segment of the bar first, then filtered.
+        transform: [
+          { filter: '!datum.suppressed' },
+          { stack: 'share', groupby: ['group'], sort: [{ field: 'order' }], offset: 'normalize', as: ['s0', 's1'] },
+          { filter: `datum.share >= 0.08 && ${rest ? '' : '!'}(${isRest})` },
+          { calculate: '(datum.s0 + datum.s1) / 2', as: 'mid' },
+        ],
+        // the "suppressed" label of a merged segment is italic and plain like every other suppressed mark
+        mark: rest ? { type: 'text', fontSize: 10, fontStyle: 'italic', color: SUPPRESSED_STYLE.text } : { type: 'text', fontSize: 10, fontWeight: 'bold' },
         encoding: {
           y: { field: 'group', ...bandEncoding },
-          x: { field: 'share', type: 'quantitative', stack: 'normalize', bandPosition: 0.5 },
-          order: { field: 'order', type: 'quantitative' },
+          x: { field: 'mid', type: 'quantitative' },
           text: { field: 'shareText' },
-          color: { condition: { test: `datum.cls === '${RECOVERY[1].label}' || datum.cls === '${CLASSES[1].label}' || datum.cls === '${REST}'`, value: '#222222' }, value: 'white' },
+          ...(rest ? {} : { color: { condition: { test: `datum.cls === '${RECOVERY[1].label}' || datum.cls === '${CLASSES[1].label}'`, value: '#222222' }, value: 'white' } }),
         },
-      },
+      })),
       ...suppressedBandLayers('group', bandEncoding, suppressedTooltip('group', 'Group type')),
     ],
   };

@@ -53,6 +53,7 @@ export const sessionTrajectoryChart = (rows: readonly FigureRow[], options: Sess
     yTitle: `Mean ${instrument.name} score (points)`,
     xTooltipTitle: 'Session', valueTitle: 'Mean score', band: true, smallMultiples: true,
     referenceLines: (instrument.referenceLines ?? []).filter((line) => line.scale === 'score'),
+    ...(instrument.scoreRange === undefined ? {} : { emptyDomain: [instrument.scoreRange.min, instrument.scoreRange.max] as const }),
   });
   const hidden = points.filter((p) => p.suppressed);
   const footnotes = hidden.length === 0 ? [] : [...suppressionFootnotes(hidden.map((p) => ({ label: `${p.group} s${p.x}`, reason: p.reason }))), CROSS_NOTE];

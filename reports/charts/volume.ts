@@ -52,7 +52,7 @@ export const volumeChart = (rows: readonly FigureRow[], options: VolumeOptions):
     vconcat: panels.map(({ panel, points }) => ({
       ...lineByGroup(points, {
         x: { field: 'x', type: 'ordinal', title: 'Month', sort: months.map(periodLabel), axis: { labelAngle: 0 } },
-        yTitle: `${panel.title} (${panel.unit})`, xTooltipTitle: 'Month', valueTitle: panel.title, band: false, yZero: true,
+        yTitle: `${panel.title} (${panel.unit})`, xTooltipTitle: 'Month', valueTitle: panel.title, band: false, yZero: true, emptyDomain: [0, 10],
       }),
       height: 170,
       title: { text: panel.title, fontSize: 12, anchor: 'start', offset: 4 },

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { meanChangeChart, outcomeClassesChart } from '../../../reports/charts/index';
+import { parse, View, Warn } from 'vega';
+import type { TopLevelSpec } from 'vega-lite';
+import { meanChangeChart, outcomeClassesChart, sessionTrajectoryChart } from '../../../reports/charts/index';
 import { rasterise, renderSvg } from '../../../reports/render/index';
+import { compileSpec } from '../../../reports/render/render-svg';
 import { FIXTURE_INSTRUMENTS, makeFigureRows } from '../fixtures';
+import { fixtureChartCatalogue } from '../spec-catalogue';
 
 const [swemwbs, , , phq9] = FIXTURE_INSTRUMENTS;
 if (swemwbs === undefined || phq9 === undefined) throw new Error('fixture instruments missing');
@@ -69,5 +73,51 @@ describe('headless rendering', () => {
     // Assess
     expect(second).toBe(first);
     expect(rasterise(second).png.equals(rasterise(first).png)).toBe(true);
+  });
+});
+
+/** Runs a spec's Vega dataflow headlessly and returns every compiler and runtime warning. */
+const vegaWarnings = async (spec: TopLevelSpec): Promise<string[]> => {
+  const warnings: string[] = [];
+  const logger = {
+    level: () => logger, error: (...args: unknown[]) => { warnings.push(args.join(' ')); return logger; },
+    warn: (...args: unknown[]) => { warnings.push(args.join(' ')); return logger; }, info: () => logger, debug: () => logger,
+  };
+  const view = new View(parse(compileSpec(spec, warnings)), { renderer: 'none', logger, logLevel: Warn });
+  await view.runAsync();
+  view.finalize();
+  return warnings;
+};
+
+/** The explicit domain of the `value` scale of a spec, wherever it sits. */
+const explicitDomain = (node: unknown): unknown => {
+  if (node === null || typeof node !== 'object') return undefined;
+  const record = node as Record<string, unknown>;
+  const scale = record.scale as { domain?: unknown } | undefined;
+  if (record.field === 'value' && Array.isArray(scale?.domain)) return scale.domain;
+  for (const value of Object.values(record)) {
+    const found = explicitDomain(value);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+};
+
+describe('charts with little to show', () => {
+  it.each(fixtureChartCatalogue().map((c) => [c.name, c.spec] as const))('%s runs through Vega without a warning', async (_name, spec) => {
+    // Act
+    const warnings = await vegaWarnings(spec);
+    // Assess
+    expect(warnings).toEqual([]);
+  });
+
+  it('keep a readable axis when every value is suppressed: zero centred for change, the score range for scores', () => {
+    // Prepare
+    const hidden = makeFigureRows({ allSuppressed: true });
+    // Act
+    const change = explicitDomain(meanChangeChart(hidden, { ...scope, instrument: swemwbs }));
+    const score = explicitDomain(sessionTrajectoryChart(hidden, { ...scope, instrument: swemwbs }));
+    // Assess
+    expect(change).toEqual([-3, 3]);
+    expect(score).toEqual([swemwbs.scoreRange?.min, swemwbs.scoreRange?.max]);
   });
 });
