@@ -14,9 +14,11 @@ import { SuppressionReason } from './suppression-reason';
  * smaller (small values become the complements), then the stable figure order (the earlier figure is hidden).
  * A count stays hidden while it would bound a hidden larger count of its cell (recovered ≤ cases at start).
  * Passes repeat while they show something, as a figure shown later can free one refused earlier.
+ * `strict`: also keep every candidate that stays hidden unrecoverable (a pattern that is safe stays safe).
  */
 export const revealFigures = (
   view: PatternView, attacker: BlockAttacker, candidates: readonly number[], modelHidden: ReadonlySet<number>,
+  options: { strict: boolean },
 ): void => {
   const { table } = view;
   const result = view.hidden as Map<number, string>;
@@ -37,8 +39,9 @@ export const revealFigures = (
     .map((i) => ({ i, key: rank(i) }))
     .sort((a, b) => compareTuples(a.key, b.key))
     .map(({ i }) => i);
-  // Candidates need no protection: one that becomes computable is shown when its turn (or the next pass) comes.
-  attacker.prepare(modelHidden, (i) => !candidate.has(i));
+  // Unless strict, candidates need no protection: one that becomes computable is shown when its turn (or the
+  // next pass) comes; strict passes keep every hidden figure unrecoverable.
+  attacker.prepare(modelHidden, options.strict ? () => true : (i) => !candidate.has(i));
   for (let shown = 1; shown > 0 && pending.length > 0;) {
     shown = 0;
     const refused: number[] = [];

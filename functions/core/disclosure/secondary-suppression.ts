@@ -55,26 +55,33 @@ const controlBlock = (
     const entry = table.entries[exposed];
     throw new UnprotectableDisclosureError(tableMessage.unprotectable(entry === undefined ? '?' : describeFigure(entry.row)));
   }
-  revealFigures(view, attacker, candidates, modelHidden());
-  // Each figure shown was checked incrementally; one full check confirms the pattern (and repairs it, should a
-  // complement that only earlier releases expose remain computable).
+  revealFigures(view, attacker, candidates, modelHidden(), { strict: false });
+  // Each figure shown was checked incrementally; one full check confirms the pattern. It repairs it where a
+  // complement stayed computable; the complements are then tried again, now protecting every hidden figure.
+  if (!protect(view, blockCells, attacker, modelHidden, settled)) return;
+  const complements = block.entries.filter((i) => table.entries[i]?.fixed === false &&
+    (result.get(i) ?? '').startsWith(SuppressionReason.secondary('')));
+  revealFigures(view, attacker, complements, modelHidden(), { strict: true });
   protect(view, blockCells, attacker, modelHidden, settled);
 };
 
 // Hides complements until the attacker recovers nothing: each round one complement per recovered figure.
+// Returns true when it had to change the pattern.
 const protect = (
   view: PatternView, blockCells: readonly number[][], attacker: BlockAttacker, modelHidden: () => Set<number>,
   settled: Set<number>,
-): void => {
+): boolean => {
   const { table, hidden: result } = view;
   const { entries } = table;
   const hide = (i: number, relation: string): void => { (result as Map<number, string>).set(i, SuppressionReason.secondary(relation)); };
   const isComplement = (i: number): boolean =>
     entries[i]?.fixed === false && (result.get(i) ?? '').startsWith(SuppressionReason.secondary(''));
+  let changedPattern = false;
   for (;;) {
-    applyBounds(view, blockCells, hide);
+    const bounded = applyBounds(view, blockCells, hide);
     const recovered = attacker.recovered(modelHidden());
-    if (recovered.length === 0) return;
+    if (recovered.length === 0) return changedPattern || bounded;
+    changedPattern = true;
     // A figure whose relations changed in this round waits for the next round's check, so several figures do
     // not each hide a different complement for one leak.
     const changed = new Set<number>();
@@ -113,8 +120,9 @@ const protect = (
 };
 
 // A visible non-zero count below a hidden count (recovered ≤ cases at start) would bound it from below.
-const applyBounds = (view: PatternView, blockCells: readonly number[][], hide: (i: number, relation: string) => void): void => {
+const applyBounds = (view: PatternView, blockCells: readonly number[][], hide: (i: number, relation: string) => void): boolean => {
   const { table, hidden, open } = view;
+  let any = false;
   let changed = true;
   while (changed) {
     changed = false;
@@ -126,7 +134,9 @@ const applyBounds = (view: PatternView, blockCells: readonly number[][], hide: (
         if ((table.entries[s]?.row.value ?? 0) === 0) continue;
         hide(s, 'bound');
         changed = true;
+        any = true;
       }
     }
   }
+  return any;
 };

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { UnprotectableDisclosureError, applyDisclosureControl, defaultDisclosurePolicy, metricRole } from '../../../functions/core/disclosure';
+import {
+  COUNT_BOUNDS, UnprotectableDisclosureError, applyDisclosureControl, defaultDisclosurePolicy, metricRole,
+} from '../../../functions/core/disclosure';
 import type { FigureRow } from '../../../functions/core/figures/figure-row';
 import { recoverableValues } from './support/differencing-attacker';
 import { leavesArbitrary, shuffled, truthTable } from './support/figure-fixtures';
@@ -9,6 +11,12 @@ const manager = defaultDisclosurePolicy('manager');
 const funder = defaultDisclosurePolicy('funder');
 const label = (rows: readonly FigureRow[]): string[] =>
   rows.map((r) => `${r.period} ${r.programme_id} ${r.group_type} ${r.instrument} ${r.metric}=${String(r.value)}`);
+const sameCell = (a: FigureRow, b: FigureRow): boolean =>
+  a.period === b.period && a.programme_id === b.programme_id && a.group_type === b.group_type && a.instrument === b.instrument;
+// A count kept hidden because it would bound a hidden larger count of its cell (recovered ≤ cases at start).
+const boundsHiddenCount = (rows: readonly FigureRow[], row: FigureRow, truth: FigureRow): boolean =>
+  (truth.value ?? 0) !== 0 && COUNT_BOUNDS.some(([smaller, larger]) => smaller === row.metric &&
+    rows.some((r) => sameCell(r, row) && r.metric === larger && r.suppressed));
 
 describe('applyDisclosureControl properties', () => {
   it('publishes no figure backed by fewer than k people and no count of 1..k-1 people', () => {
@@ -86,5 +94,25 @@ describe('applyDisclosureControl properties', () => {
       // Assess
       expect(JSON.stringify(again)).toBe(JSON.stringify(once));
     }), { numRuns: 30 });
+  });
+
+  it('shows complements back only while nothing becomes recoverable, and keeps none that could be shown', () => {
+    fc.assert(fc.property(leavesArbitrary, fc.integer({ min: 3, max: 12 }), (leaves, k) => {
+      // Prepare
+      const truth = truthTable(leaves);
+
+      // Act
+      const { rows } = applyDisclosureControl(truth, { ...funder, k });
+
+      // Assess: nothing recoverable, and showing any single complement would expose something.
+      expect(label(recoverableValues(rows, truth, { k }))).toEqual([]);
+      rows.forEach((row, i) => {
+        const original = truth.find((r) => sameCell(r, row) && r.metric === row.metric);
+        if (row.suppression_reason?.startsWith('secondary:') !== true || original === undefined) return;
+        if (boundsHiddenCount(rows, row, original)) return;
+        const shown = rows.map((r, j) => (j === i ? original : r));
+        expect(recoverableValues(shown, truth, { k }), label([row])[0]).not.toEqual([]);
+      });
+    }), { numRuns: 40 });
   });
 });
