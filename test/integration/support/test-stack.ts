@@ -12,6 +12,8 @@ type Item = Record<string, unknown>;
 /** A local stack on a fresh data directory (no seed), with the helpers the integration tests share. */
 export interface TestStack {
   stack: RunningLocalStack;
+  /** The stack's data directory (holds local-stack.json, as `--data-dir` of the CLI expects). */
+  dataDir: string;
   /** A Db on the stack's table, as the store functions take it. */
   db: Db;
   /** Every item of the table (all pages of a Scan). */
@@ -59,7 +61,7 @@ export const startTestStack = async (): Promise<TestStack> => {
     }));
   };
   return {
-    stack, db: { client, table: info.tableName, sleep: async () => {} }, scanAll, s3Objects,
+    stack, dataDir, db: { client, table: info.tableName, sleep: async () => {} }, scanAll, s3Objects,
     stdout: () => captured.join(''),
     stop: async () => {
       await stack.stop();

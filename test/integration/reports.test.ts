@@ -1,0 +1,260 @@
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Messages } from '../../functions/core/messages';
+import { periodLabel } from '../../reports/period-label';
+import { pdfText } from '../reports/funder/pdf-text';
+import { send } from './support/test-stack';
+import { startReportsStack, type Catalogue, type CatalogueItem, type ReportsStack, type StoredObject } from './support/reports-stack';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+const CONTENT_TYPES: Record<string, string> = {
+  html: 'text/html; charset=utf-8', pdf: 'application/pdf', csv: 'text/csv; charset=utf-8', json: 'application/json', svg: 'image/svg+xml', png: 'image/png',
+};
+
+let t: ReportsStack;
+let admin: Catalogue;
+let before: StoredObject[];
+beforeAll(async () => {
+  t = await startReportsStack();
+  admin = await t.catalogue(t.stack.info.keys.admin);
+  before = await t.objects();
+}, 120_000);
+afterAll(async () => { await t?.stop(); });
+
+const dashboards = (catalogue: Catalogue): string[] => catalogue.items.filter((i) => i.kind === 'dashboard').map((i) => i.files['index.html'] ?? '');
+const reportFunders = (catalogue: Catalogue): string[] => [...new Set(catalogue.items.filter((i) => i.kind === 'funder-report').map((i) => i.funderId ?? ''))];
+const quarterReport = (funderId: string): CatalogueItem => {
+  const item = admin.items.find((i) => i.kind === 'funder-report' && i.funderId === funderId && /Q\d$/.test(i.period ?? ''));
+  if (item === undefined) throw new Error(`the nightly run published no quarterly report for ${funderId}`);
+  return item;
+};
+const post = (key: string, body: unknown) => send(t.stack.info.apiUrl, 'POST', '/v1/admin/reports', { key, body: JSON.stringify(body), contentType: 'application/json' });
+const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
+const currentMonth = (): string => new Date().toISOString().slice(0, 7);
+
+/** Runs `outcomes <args>` as a child process, as a user would. */
+const outcomes = (args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> => new Promise((resolve) => {
+  const child = spawn(process.execPath, ['functions/cli/bin.mjs', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => { stdout += chunk.toString('utf8'); });
+  child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString('utf8'); });
+  child.once('exit', (code) => resolve({ code, stdout, stderr }));
+});
+
+describe('GET /v1/reports', () => {
+  it('gives the admin every dashboard and the reports of every funder', () => {
+    // Assess
+    expect(dashboards(admin)).toEqual(['dashboards/index.html', 'dashboards/adult-resilience/index.html', 'dashboards/carers/index.html', 'dashboards/young-people/index.html']);
+    expect(reportFunders(admin)).toEqual(['city-council', 'community-fund', 'wellbeing-trust']);
+  });
+
+  it("gives a manager only its programmes' dashboards and the reports of funders whose programmes it holds", async () => {
+    // Act
+    const manager = await t.catalogue(t.stack.info.keys.manager);
+
+    // Assess
+    expect(dashboards(manager)).toEqual(['dashboards/adult-resilience/index.html', 'dashboards/young-people/index.html']);
+    expect(reportFunders(manager)).toEqual(['city-council', 'wellbeing-trust']);
+    expect(JSON.stringify(manager)).not.toContain('carers');
+    expect(JSON.stringify(manager)).not.toContain('community-fund');
+  });
+
+  it('gives the organisation page to a manager who holds every programme', async () => {
+    // Prepare
+    const { key } = await t.stack.api.post<{ key: string }>('/v1/admin/keys', t.stack.info.keys.admin, { role: 'manager', programmeIds: ['adult-resilience', 'carers', 'young-people'], label: 'all programmes' });
+
+    // Act
+    const manager = await t.catalogue(key);
+
+    // Assess
+    expect(dashboards(manager)).toEqual(dashboards(admin));
+    expect(reportFunders(manager)).toEqual(['city-council', 'community-fund', 'wellbeing-trust']);
+  });
+
+  it('gives a funder key only its own reports, and no dashboard', async () => {
+    // Act
+    const funder = await t.catalogue(t.stack.info.keys.funder);
+
+    // Assess
+    expect(dashboards(funder)).toEqual([]);
+    expect(reportFunders(funder)).toEqual(['wellbeing-trust']);
+    expect(funder.items.length).toBe(admin.items.filter((i) => i.funderId === 'wellbeing-trust').length);
+  });
+
+  it('answers 403 to a clinic key and 401 without a key', async () => {
+    // Act
+    const clinic = await send(t.stack.info.apiUrl, 'GET', '/v1/reports', { key: t.stack.info.keys.clinic });
+    const anonymous = await send(t.stack.info.apiUrl, 'GET', '/v1/reports');
+
+    // Assess
+    expect(clinic.status).toBe(403);
+    expect(anonymous.status).toBe(401);
+  });
+
+  it('hands out 15-minute links that download the stored bytes with the right Content-Type', async () => {
+    // Prepare
+    const manager = await t.catalogue(t.stack.info.keys.manager);
+    const stored = new Map(before.map((o) => [o.key, o]));
+    const links = manager.items.flatMap((item) => Object.entries(item.links).map(([name, link]) => ({ key: item.files[name] ?? '', link })));
+
+    // Act
+    const downloads = await Promise.all(links.map(async ({ key, link }) => {
+      const response = await fetch(link);
+      return { key, link, status: response.status, contentType: response.headers.get('content-type'), sha256: sha256(Buffer.from(await response.arrayBuffer())) };
+    }));
+
+    // Assess
+    expect(manager.expiresInSeconds).toBe(900);
+    expect(links.length).toBeGreaterThan(10);
+    for (const download of downloads) {
+      expect(new URL(download.link).searchParams.get('X-Amz-Expires')).toBe('900');
+      expect(download).toMatchObject({ status: 200, contentType: CONTENT_TYPES[download.key.slice(download.key.lastIndexOf('.') + 1)], sha256: stored.get(download.key)?.sha256 });
+    }
+  });
+});
+
+describe('POST /v1/admin/reports', () => {
+  it('answers 409 for a period that is not closed and published yet', async () => {
+    // Act
+    const response = await post(t.stack.info.keys.admin, { funderId: 'wellbeing-trust', period: currentMonth() });
+
+    // Assess
+    expect(response.status).toBe(409);
+    expect(response.json).toMatchObject({ message: Messages.periodNotPublished(currentMonth()) });
+  });
+
+  it('answers 404 for a funder of no programme', async () => {
+    // Act
+    const response = await post(t.stack.info.keys.admin, { funderId: 'no-such-funder', period: quarterReport('wellbeing-trust').period });
+
+    // Assess
+    expect(response.status).toBe(404);
+    expect(response.json).toMatchObject({ message: Messages.funderNotRegistered('no-such-funder') });
+  });
+
+  it('answers 403 to manager, funder and clinic keys', async () => {
+    // Prepare
+    const { keys } = t.stack.info;
+
+    // Act
+    const statuses = await Promise.all([keys.manager, keys.funder, keys.clinic].map(async (key) => (await post(key, { funderId: 'wellbeing-trust', period: quarterReport('wellbeing-trust').period })).status));
+
+    // Assess
+    expect(statuses).toEqual([403, 403, 403]);
+  });
+
+  it('rebuilds every published report with byte-identical objects under the same keys', async () => {
+    // Prepare
+    const reports = admin.items.filter((i) => i.kind === 'funder-report');
+
+    // Act
+    const responses = await Promise.all(reports.map((r) => post(t.stack.info.keys.admin, { funderId: r.funderId, period: r.period })));
+    const after = await t.objects();
+
+    // Assess
+    expect(responses.map((r) => r.status)).toEqual(reports.map(() => 200));
+    expect(after.map((o) => [o.key, o.sha256])).toEqual(before.map((o) => [o.key, o.sha256]));
+  });
+});
+
+describe('the published objects', () => {
+  it('list every object of a publication in its manifest with its SHA-256 and the run watermark', () => {
+    // Prepare
+    const stored = new Map(before.map((o) => [o.key, o]));
+    const manifests = before.filter((o) => o.key === 'dashboards/manifest.json' || o.key.endsWith('/publication.json'));
+
+    // Act
+    const listed = manifests.map((m) => ({ key: m.key, ...(JSON.parse(m.body.toString('utf8')) as { watermark: string; objects: { key: string; sha256: string; contentType: string }[] }) }));
+
+    // Assess
+    expect(manifests.length).toBe(1 + admin.items.filter((i) => i.kind === 'funder-report').length);
+    for (const manifest of listed) {
+      const folder = manifest.key.slice(0, manifest.key.lastIndexOf('/') + 1);
+      const inFolder = before.filter((o) => o.key.startsWith(folder) && o.key !== manifest.key && (folder !== 'dashboards/' || o.key.endsWith('.html'))).map((o) => o.key);
+      expect(manifest.watermark).toBe(t.run.rollUp.dataAsOf);
+      expect(manifest.objects.map((o) => o.key)).toEqual(expect.arrayContaining(inFolder));
+      for (const object of manifest.objects) {
+        expect(object.sha256).toBe(stored.get(object.key)?.sha256);
+        expect(stored.get(object.key)?.contentType).toBe(object.contentType);
+      }
+    }
+    expect(listed.find((m) => m.key.startsWith('reports/'))?.objects.some((o) => o.key.startsWith('charts/') && o.key.endsWith('.png'))).toBe(true);
+  });
+
+  it('store every report and dashboard with its content type and a private cache policy', () => {
+    // Prepare
+    const published = before.filter((o) => /^(dashboards|reports|charts)\//.test(o.key));
+
+    // Assess
+    expect(published.length).toBeGreaterThan(20);
+    for (const object of published) {
+      expect(object.contentType).toBe(CONTENT_TYPES[object.key.slice(object.key.lastIndexOf('.') + 1)]);
+      expect(object.cacheControl).toMatch(/^private, /);
+    }
+  });
+
+  it('include a paginated PDF with a title page, one section per programme, and the notes and method last', () => {
+    // Prepare
+    const item = quarterReport('wellbeing-trust');
+    const pdf = before.find((o) => o.key === item.files['report.pdf']);
+
+    // Act
+    const { header, pages } = pdfText(pdf?.body ?? Buffer.alloc(0));
+    const flat = pages.map((p) => p.replace(/\s+/g, ' '));
+
+    // Assess
+    expect(header.startsWith('%PDF-')).toBe(true);
+    expect(pages.length).toBeGreaterThanOrEqual(4);
+    flat.forEach((page, i) => {
+      expect(page).toContain(`Page ${i + 1} of ${pages.length}`);
+      expect(page).toContain(`Wellbeing Trust · ${periodLabel(item.period ?? '')}`);
+    });
+    expect(flat[0]).toContain('Outcomes report for Wellbeing Trust');
+    expect(flat[0]).toContain('Programmes: Adult Resilience Programme, Young People\'s Resilience');
+    expect(flat[1]).toMatch(/^.*Adult Resilience Programme.*Headline figures.*Participation by group type/);
+    expect(flat.findIndex((p) => p.includes('Young People\'s Resilience Headline figures'))).toBeGreaterThan(1);
+    expect(flat.at(-1)).toMatch(/Suppression notes.*Method/);
+  });
+
+  it('never contain a participant reference', () => {
+    // Prepare
+    const texts = before.map((o) => ({ key: o.key, text: o.key.endsWith('.pdf') ? pdfText(o.body).pages.join('\n') : o.body.toString('latin1') }));
+
+    // Assess
+    expect(t.participantRefs.length).toBeGreaterThan(20);
+    const leaks = texts.flatMap(({ key, text }) => t.participantRefs.filter((ref) => text.includes(ref)).map((ref) => `${ref} in ${key}`));
+    expect(leaks).toEqual([]);
+  });
+});
+
+describe('outcomes report', () => {
+  it('builds a report against the local stack and prints a link to each file', async () => {
+    // Prepare
+    const item = quarterReport('city-council');
+
+    // Act
+    const run = await outcomes(['report', '--funder', 'city-council', '--period', item.period ?? '', '--data-dir', t.dataDir]);
+    const links = [...run.stdout.matchAll(/^\s+(\S+)\s+(http\S+)$/gm)].map((m) => ({ name: m[1], link: m[2] ?? '' }));
+    const statuses = await Promise.all(links.map(async ({ link }) => (await fetch(link)).status));
+
+    // Assess
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain(`for city-council, ${item.period ?? ''}`);
+    expect(links.map((l) => l.name)).toEqual(expect.arrayContaining(['report.html', 'report.pdf', 'figures.csv', 'manifest.json']));
+    expect(statuses.every((s) => s === 200)).toBe(true);
+  });
+
+  it('exits 2 with the reason on one line for a period not closed yet', async () => {
+    // Act
+    const run = await outcomes(['report', '--funder', 'city-council', '--period', currentMonth(), '--data-dir', t.dataDir]);
+
+    // Assess
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain(Messages.periodNotPublished(currentMonth()));
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
