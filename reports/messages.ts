@@ -9,12 +9,22 @@ export const Messages = {
   allProgrammes: 'All programmes',
   suppressedFootnoteLead: 'Suppressed figures (shown as “suppressed”, never as zero)',
   primaryReason: (k: string): string => `fewer than ${k} participants`,
+  smallCountReason: (k: string): string => `a count of fewer than ${k} people`,
+  missingNReason: 'the number of participants behind it is not known',
+  upstreamReason: 'suppressed at source',
   secondaryReason: (detail: string): string =>
     `hidden so that another suppressed figure cannot be worked out from ${detail}`,
   secondaryDetail: {
     margin: 'the totals',
     complement: 'the neighbouring figures',
     history: 'an earlier release',
+    group_type: 'the total across group types',
+    programme: 'the total across programmes',
+    quarter: 'the months of its quarter',
+    outcomes: 'the other outcome classes',
+    rate: 'the matching rate',
+    n_participants: 'the number of participants',
+    bound: 'the range the other figures allow',
   } as Readonly<Record<string, string>>,
   secondaryDetailDefault: 'other published figures',
   ci95: '95% confidence interval',
@@ -42,6 +52,10 @@ export const suppressionReasonText = (reason: string | null): string => {
   if (reason === null || reason === '') return 'suppressed by disclosure control';
   const primary = /^primary:n<(\d+)$/.exec(reason);
   if (primary !== null) return Messages.primaryReason(primary[1] ?? '');
+  const count = /^primary:count<(\d+)$/.exec(reason);
+  if (count !== null) return Messages.smallCountReason(count[1] ?? '');
+  if (reason === 'primary:n-missing') return Messages.missingNReason;
+  if (reason === 'primary:upstream') return Messages.upstreamReason;
   if (reason.startsWith('secondary')) {
     const detail = reason.slice('secondary:'.length);
     return Messages.secondaryReason(Messages.secondaryDetail[detail] ?? Messages.secondaryDetailDefault);

@@ -47,7 +47,8 @@ export const effectSizesChart = (rows: readonly FigureRow[], options: EffectSize
   const description = `${title}, ${scopeLine(options)}. ` + values.map((v) => `${v.row}, ${v.measure}: ${v.valueText}`).join('; ') + '.';
   if (values.length === 0) return emptyChart({ title, subtitle, description });
   const order = [...new Set(values.map((v) => v.row))];
-  const y = { field: 'row', type: 'nominal', title: null, sort: order, scale: { domain: order, paddingInner: 0.2 }, axis: { labelLimit: 280 } };
+  // Instrument and group type on two lines: long instrument names would otherwise truncate away the group type.
+  const y = { field: 'row', type: 'nominal', title: null, sort: order, scale: { domain: order, paddingInner: 0.2 }, axis: { labelLimit: 300, labelExpr: "split(datum.label, ' · ')", labelLineHeight: 12 } };
   const yOffset = { field: 'measure', type: 'nominal', sort: MEASURES.map((m) => m.label), scale: { domain: MEASURES.map((m) => m.label), paddingOuter: 0.5 } };
   const tooltip = [{ field: 'row', title: 'Instrument · group type' }, { field: 'measure', title: 'Effect size' }, { field: 'valueText', title: `Value (${Messages.ci95})` }, { field: 'status', title: 'Based on' }];
   const colour = { field: 'measure', type: 'nominal', title: null, scale: { domain: MEASURES.map((m) => m.label), range: MEASURES.map((m) => m.colour) }, legend: { orient: 'top' } };

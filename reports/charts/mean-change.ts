@@ -56,7 +56,8 @@ export const meanChangeChart = (rows: readonly FigureRow[], options: MeanChangeO
       { data: { values: [{ zero: 0 }] }, mark: { type: 'rule', color: '#555555', strokeWidth: 1 }, encoding: { x: { field: 'zero', type: 'quantitative' } } },
       ...lines.flatMap((line) => [
         { data: { values: [{ ref: line.value, label: line.label }] }, mark: { type: 'rule', color: '#777777', strokeDash: [6, 3] }, encoding: { x: { field: 'ref', type: 'quantitative' } } },
-        { data: { values: [{ ref: line.value, label: line.label }] }, mark: { type: 'text', align: 'left', dx: 3, baseline: 'top', fontSize: 10, color: '#555555' }, encoding: { x: { field: 'ref', type: 'quantitative' }, y: { value: 0 }, text: { field: 'label' } } },
+        // above the plot, so a suppressed band in the first row cannot cover it
+        { data: { values: [{ ref: line.value, label: line.label }] }, mark: { type: 'text', align: 'left', dx: 3, dy: -3, baseline: 'bottom', fontSize: 10, color: '#555555' }, encoding: { x: { field: 'ref', type: 'quantitative' }, y: { value: 0 }, text: { field: 'label' } } },
       ]),
       { transform: [shown], mark: { type: 'rule', strokeWidth: 2 }, encoding: { y, x: { field: 'lo', type: 'quantitative' }, x2: { field: 'hi' }, color: { field: 'key', type: 'nominal', scale: { domain: Object.keys(GROUP_TYPE_COLOUR), range: Object.values(GROUP_TYPE_COLOUR) }, legend: null }, tooltip } },
       {

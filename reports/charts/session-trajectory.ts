@@ -50,7 +50,8 @@ export const sessionTrajectoryChart = (rows: readonly FigureRow[], options: Sess
   if (points.length === 0) return emptyChart({ title, subtitle, description });
   const body = lineByGroup(points, {
     x: sessionAxis(points),
-    yTitle: `Mean ${instrument.name} score (points)`,
+    // The title names the instrument; a long name on the axis of a 150 px panel would run far past it.
+    yTitle: 'Mean score (points)',
     xTooltipTitle: 'Session', valueTitle: 'Mean score', band: true, smallMultiples: true,
     referenceLines: (instrument.referenceLines ?? []).filter((line) => line.scale === 'score'),
     ...(instrument.scoreRange === undefined ? {} : { emptyDomain: [instrument.scoreRange.min, instrument.scoreRange.max] as const }),
