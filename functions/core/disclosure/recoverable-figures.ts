@@ -14,8 +14,8 @@ type Terms = readonly (readonly [number, number])[];
  * N), the outcome identity, rate × n = numerator, and — conservatively — that the n values and base counts
  * (participants, enrolled, paired, cases at start) of one cell that are equal are the same quantity (a mean's n
  * is the `paired` count, a rate's n its denominator...). A hidden figure is recovered when its value is
- * determined (A for a count, A and N for a rate or mean; a row without a value has none to recover), or when it is backed by 1..k-1 people and its N is
- * determined (learning that nobody is behind a figure is what a published zero says, so n = 0 is not small).
+ * determined (A for a count, A and N for a rate or mean), or when it is backed by fewer than k people and its N
+ * is determined.
  */
 export class BlockAttacker {
   private readonly entries: readonly number[];
@@ -147,9 +147,7 @@ export class BlockAttacker {
     };
     const n = entry.row.n_participants;
     const smallN = n === null ? entry.row.suppression_reason?.startsWith('primary:n') === true : n > 0 && n < this.k;
-    // A row without a value (e.g. recovered counts of an instrument without a cut-off) has nothing to recover.
-    const empty = entry.row.value === null && !entry.row.suppressed;
-    const valueKnown = !empty && (entry.role.kind === 'count' ? pinned(0) : entry.role.additive && pinned(0) && pinned(1));
+    const valueKnown = entry.role.kind === 'count' ? pinned(0) : entry.role.additive && pinned(0) && pinned(1);
     return valueKnown || (smallN && pinned(1));
   }
 }

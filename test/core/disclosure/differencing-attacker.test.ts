@@ -76,22 +76,4 @@ describe('the differencing attacker', () => {
     // Assess
     expect(recovered.map((r) => `${r.programme_id}/${r.group_type}`)).toEqual(['p1/support', 'p1/psychotherapy']);
   });
-
-  it('recovers a hidden zero count but not the n = 0 of a figure with no value', () => {
-    // Prepare: SWEMWBS has no cut-off, so cases at start is empty (n = 0) in every cell.
-    const row = (type: FigureRow['group_type'], metric: string, value: number | null, n: number): FigureRow =>
-      figure({ group_type: type, instrument: 'swemwbs', metric, value, n_participants: n });
-    const truth = [
-      row('support', 'risk_flagged', 0, 0), row('psychotherapy', 'risk_flagged', 9, 9), row('*', 'risk_flagged', 9, 9),
-      row('support', 'cases_at_start', null, 0), row('psychotherapy', 'cases_at_start', null, 0), row('*', 'cases_at_start', null, 0),
-    ];
-    const published = truth.map((r, i) => (i === 0 || i === 3 ? hide(r) : r));
-
-    // Act
-    const recovered = recoverableValues(published, truth);
-
-    // Assess
-    expect(recovered.map((r) => r.metric)).toEqual(['risk_flagged']);
-  });
 });
-

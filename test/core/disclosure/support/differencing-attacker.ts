@@ -9,9 +9,8 @@ import type { FigureRow } from '../../../../functions/core/figures/figure-row';
  * carries an amount A (count; rate numerator; mean sum) and an n N; a visible row reveals both. The attacker
  * also knows which n values and base counts (participants, enrolled, paired, cases at start) of one cell are the
  * same quantity (taken from the truth: a stronger attacker than a real one).
- * A suppressed row is recovered when its value is uniquely determined, or when its true n is 1..k-1 and that n
- * is uniquely determined (an n of 0 says nobody is behind it, as a published zero does; a count of 0 is still
- * recovered when its value is determined, a row whose true value is null has none to recover): a suppressed unknown x is determined iff e_x lies in the row space of the equations
+ * A suppressed row is recovered when its value is uniquely determined, or when its true n is below k and that n
+ * is uniquely determined: a suppressed unknown x is determined iff e_x lies in the row space of the equations
  * restricted to the unknowns (Gauss–Jordan elimination with exact integers).
  */
 export const recoverableValues = (
@@ -109,7 +108,7 @@ export const recoverableValues = (
   return rows.filter((r, i) => {
     if (visible.has(key(r))) return false;
     const kind = kindOf(r.metric);
-    const valueKnown = r.value !== null && (kind === 'count' ? pinned(2 * i) : kind !== 'other' && pinned(2 * i) && pinned(2 * i + 1));
+    const valueKnown = kind === 'count' ? pinned(2 * i) : kind !== 'other' && pinned(2 * i) && pinned(2 * i + 1);
     const smallN = r.n_participants !== null && r.n_participants > 0 && r.n_participants < k;
     return valueKnown || (smallN && pinned(2 * i + 1));
   });

@@ -54,3 +54,23 @@ if (!process.argv.includes('--skip-whole')) {
   const quarters = [...new Set(rows.map((r) => r.period))].filter((p) => p.includes('Q')).sort();
   console.log(`  */* swemwbs mean_change: ${quarters.map((q) => `${q} ${grandMeanChange(whole, q)}`).join('; ')}`);
 }
+
+// The nightly funder publications as the roll-up makes them: each month alone, then each quarter with the
+// months published before (passed as previouslyPublished only).
+const periods = [...new Set(rows.map((r) => r.period))].sort((a, b) => (a.slice(0, 4) === b.slice(0, 4) ? a.localeCompare(b) : a < b ? -1 : 1));
+const released = new Map<string, FigureRow[]>();
+const [failures, nightlySeconds] = timed(() => {
+  const failed: string[] = [];
+  for (const period of [...periods.filter((p) => !p.includes('Q')), ...periods.filter((p) => p.includes('Q'))]) {
+    const previous = period.includes('Q') ? monthRowsOf(rows, period).length > 0 ? [...released.entries()]
+      .filter(([p]) => monthRowsOf(rows, period).some((r) => r.period === p)).flatMap(([, r]) => r) : [] : [];
+    try {
+      released.set(period, applyDisclosureControl(rows.filter((r) => r.period === period), funder, { previouslyPublished: previous }).rows);
+    } catch (error) {
+      failed.push(`${period}: ${(error as Error).name}`);
+    }
+  }
+  return failed;
+});
+const all = [...released.values()].flat();
+console.log(`nightly funder publications (${periods.length} periods, quarters after their months): ${nightlySeconds.toFixed(2)} s; ${share(all)}; failures: ${failures.length === 0 ? 'none' : failures.join(', ')}`);
