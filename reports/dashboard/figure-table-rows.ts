@@ -41,7 +41,8 @@ export const figureTableRows = (rows: readonly FigureRow[], instruments: readonl
       group: groupLabel(row.group_type as GroupKey),
       instrument: row.instrument === '' ? 'Participation' : (instruments.find((i) => i.id === row.instrument)?.name ?? row.instrument),
       metric: metricLabel(row.metric),
-      value: row.suppressed ? '*' : format(row, row.value),
+      // a published figure without a value (e.g. a recovery rate with nobody above the cut-off) reads as a dash, not a blank
+      value: row.suppressed ? '*' : row.value === null ? '–' : format(row, row.value),
       ci: row.suppressed || row.ci_low === null || row.ci_high === null ? '' : `${format(row, row.ci_low)} to ${format(row, row.ci_high)}`,
       n: row.n_participants === null ? '' : String(row.n_participants),
       groups: String(row.n_groups),

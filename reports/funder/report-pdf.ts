@@ -54,7 +54,11 @@ export const funderReportPdf = async (content: FunderReportContent, svgs: ChartS
     const drawRow = (cells: readonly string[], bold: boolean, grey: boolean): void => {
       doc.font(bold ? BOLD : REGULAR).fontSize(size);
       const height = Math.max(...cells.map((cell, i) => doc.heightOfString(cell, { width: (cols[i] ?? 40) - 4 }))) + 4;
-      if (doc.y + height > bottom()) { doc.addPage(); if (!bold) drawRow(headers, true, false); }
+      if (doc.y + height > bottom()) {
+        doc.addPage();
+        // the repeated header leaves the bold font set: restore this row's font, which its height was measured in
+        if (!bold) { drawRow(headers, true, false); doc.font(REGULAR).fontSize(size); }
+      }
       const y = doc.y;
       let x = MARGIN.left;
       cells.forEach((cell, i) => {
@@ -102,7 +106,7 @@ export const funderReportPdf = async (content: FunderReportContent, svgs: ChartS
     heading('Outcomes and participation charts', 12);
     for (const item of section.charts) chart(svgs.get(`${section.programmeId}/${item.name}`) ?? '<svg width="10" height="10"></svg>');
     heading('Published figures', 12);
-    table(['Group type', 'Instrument', 'Measure', 'Value', '95% CI', 'n', 'Groups', 'Suppression'], [2.2, 1.8, 3, 1.1, 1.9, 0.8, 0.9, 3], section.table.map((r) => [r.group, r.instrument, r.metric, r.value, r.ci, r.n, r.groups, r.reason]), 7, section.table.map((r) => r.suppressed));
+    table(['Group type', 'Instrument', 'Measure', 'Value', '95% CI', 'n', 'Groups', 'Suppression'], [74, 96, 82, 31, 59, 20, 33, 100], section.table.map((r) => [r.group, r.instrument, r.metric, r.value, r.ci, r.n, r.groups, r.reason]), 7, section.table.map((r) => r.suppressed));
   }
   doc.addPage();
   heading('Suppression notes', 14);
