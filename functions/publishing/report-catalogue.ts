@@ -1,5 +1,10 @@
 import type { Principal } from '../core/access/principal';
 import type { StoredProgramme } from '../store/organisation-store';
+import { periodLabel } from '../../reports/period-label';
+
+/** The files of a funder report in the order a reader wants them: the report first, the audit trail last. */
+const FILE_ORDER = ['report.html', 'report.pdf', 'figures.csv', 'manifest.json', 'publication.json'];
+const fileRank = (name: string): number => (FILE_ORDER.includes(name) ? FILE_ORDER.indexOf(name) : FILE_ORDER.length);
 
 /** One thing a caller may open: a dashboard, or a funder report of a period, with its files. */
 export interface CatalogueEntry {
@@ -8,7 +13,7 @@ export interface CatalogueEntry {
   programmeId?: string;
   funderId?: string;
   period?: string;
-  /** File name → bucket key. */
+  /** File name → bucket key, the report itself first. */
   files: Record<string, string>;
 }
 
@@ -32,23 +37,32 @@ export const reportCatalogue = (principal: Principal, programmes: readonly Store
     }
   }
   const funderProgrammes = new Map<string, string[]>();
-  for (const programme of programmes) for (const f of programme.funders) funderProgrammes.set(f.funderId, [...(funderProgrammes.get(f.funderId) ?? []), programme.programmeId]);
+  const funderNames = new Map<string, string>();
+  for (const programme of programmes) {
+    for (const f of programme.funders) {
+      funderProgrammes.set(f.funderId, [...(funderProgrammes.get(f.funderId) ?? []), programme.programmeId]);
+      funderNames.set(f.funderId, f.name);
+    }
+  }
   const mayRead = (funderId: string): boolean => {
     if (principal.role === 'admin') return true;
     if (principal.role === 'funder') return principal.funderId === funderId;
-    if (principal.role === 'manager') return (funderProgrammes.get(funderId) ?? []).every((id) => visibleProgrammes.includes(id));
+    // a funder that funds no registered programme any more has no manager who holds all its programmes
+    if (principal.role === 'manager') { const funded = funderProgrammes.get(funderId) ?? []; return funded.length > 0 && funded.every((id) => visibleProgrammes.includes(id)); }
     return false;
   };
   const reports = new Map<string, CatalogueEntry>();
-  for (const key of [...reportKeys].sort()) {
+  const byFile = (a: string, b: string): number => fileRank(a.slice(a.lastIndexOf('/') + 1)) - fileRank(b.slice(b.lastIndexOf('/') + 1)) || a.localeCompare(b);
+  for (const key of [...reportKeys].sort(byFile)) {
     const match = /^reports\/([^/]+)\/([^/]+)\/([^/]+)$/.exec(key);
     if (match === null) continue;
     const [, funderId, period, file] = match as unknown as [string, string, string, string];
     if (!mayRead(funderId)) continue;
     const id = `${funderId}/${period}`;
-    const entry = reports.get(id) ?? { kind: 'funder-report', title: `Report for ${funderId}, ${period}`, funderId, period, files: {} };
+    const entry = reports.get(id) ?? { kind: 'funder-report', title: `${funderNames.get(funderId) ?? funderId} report, ${periodLabel(period)}`, funderId, period, files: {} };
     entry.files[file] = key;
     reports.set(id, entry);
   }
-  return [...entries, ...reports.values()];
+  const byReport = (a: CatalogueEntry, b: CatalogueEntry): number => `${a.funderId}/${a.period}`.localeCompare(`${b.funderId}/${b.period}`);
+  return [...entries, ...[...reports.values()].sort(byReport)];
 };
