@@ -7,7 +7,9 @@ let t: ReportsStack;
 let browser: Browser;
 let manager: Catalogue;
 beforeAll(async () => {
-  [t, browser] = await Promise.all([startReportsStack(), launchChromium()]);
+  // Chromium first: without it the file fails at once, before a stack is started that nothing would stop.
+  browser = await launchChromium();
+  t = await startReportsStack();
   manager = await t.catalogue(t.stack.info.keys.manager);
 }, 120_000);
 afterAll(async () => {
