@@ -3,7 +3,7 @@ import { UnprotectableDisclosureError, applyDisclosureControl, defaultDisclosure
 import { suppressionNotes } from '../../core/disclosure/suppression-notes';
 import type { FigureRow } from '../../core/figures/figure-row';
 import { figuresCsv } from '../../core/figures/figures-csv';
-import { comparePeriods, isClosed, periodKind } from '../../core/periods/reporting-period';
+import { comparePeriods, isClosed, periodKind, quarterOf } from '../../core/periods/reporting-period';
 import { monthsOfQuarter } from '../../core/disclosure';
 import { dataWatermark, figureRows, rollUp } from '../../core/rollup/roll-up';
 import { listProgrammes } from '../../store/organisation-store';
@@ -59,34 +59,40 @@ export const rollUpStep = async (ctx: NightlyContext, input: RollUpInput): Promi
   const funderPolicy: DisclosurePolicy = { ...defaultDisclosurePolicy('funder'), k: ctx.k, rounding: ctx.funderRounding };
   const today = localDate(new Date(input.to), ctx.timeZone);
   const published = await listPublications(ctx.db);
-  // A resumed run reports the periods its first attempt already published, so their reports still get rendered.
+  // Periods a resumed run's first attempt published count as this run's: redone identically and reported again.
   const publishedEarlier = new Set(published.filter((p) => p.runId !== input.runId).map((p) => p.period));
-  const publishedByThisRun = new Set(published.filter((p) => p.runId === input.runId).map((p) => p.period));
   const closable = [...new Set(rows.map((r) => r.period))]
     .filter((period) => isClosed(period, today, ctx.closeAfterDays) && !publishedEarlier.has(period))
     .sort(comparePeriods);
   const newlyPublished: string[] = [];
   const withheld: string[] = [];
-  for (const period of closable) {
-    if (publishedByThisRun.has(period)) {
-      newlyPublished.push(period);
-      continue;
-    }
-    const controlled = controlPublication(rows, period, funderPolicy, await previousReleases(ctx, period));
+  // Periods are controlled a quarter block at a time (a quarter with its months), jointly: months that
+  // close together with their quarter are protected together, earlier releases of the block stay fixed.
+  for (const block of quarterBlocks(closable)) {
+    // A resumed run redoes the whole block, including what its first attempt published: same inputs, same bytes.
+    const fresh = block;
+    const blockMonths = monthsOfQuarter(quarterOf(fresh[0]!)) ?? [];
+    const controlled = controlPublications(rows, fresh, funderPolicy, await publishedRows(ctx, blockMonths.filter((m) => !fresh.includes(m))));
     if (controlled === undefined) {
-      withheld.push(period);
+      withheld.push(...fresh);
       continue;
     }
-    const objects = await putFigures(ctx, publicationKeys(period), controlled.rows);
-    const notesKey = publicationKeys(period).notes;
-    const notes = Buffer.from(JSON.stringify({ period, policy: funderPolicy, notes: controlled.notes }, null, 1) + '\n');
-    objects.push({ key: notesKey, sha256: await putObject(ctx.s3, ctx.bucket, { key: notesKey, body: notes, contentType: 'application/json; charset=utf-8' }) });
-    await putPublication(ctx.db, {
-      period, dataAsOf, runId: input.runId, rows: controlled.rows.length,
-      suppressed: controlled.rows.filter((r) => r.suppressed).length, objects,
-    });
-    newlyPublished.push(period);
+    for (const period of fresh) {
+      const own = controlled.filter((r) => r.period === period);
+      const objects = await putFigures(ctx, publicationKeys(period), own);
+      const notesKey = publicationKeys(period).notes;
+      const notesOfPeriod = suppressionNotes(own, { k: funderPolicy.k, rounding: funderPolicy.rounding, revised: 0 });
+      const notes = Buffer.from(JSON.stringify({ period, policy: funderPolicy, notes: notesOfPeriod }, null, 1) + '\n');
+      objects.push({ key: notesKey, sha256: await putObject(ctx.s3, ctx.bucket, { key: notesKey, body: notes, contentType: 'application/json; charset=utf-8' }) });
+      await putPublication(ctx.db, {
+        period, dataAsOf, runId: input.runId, rows: own.length,
+        suppressed: own.filter((r) => r.suppressed).length, objects,
+      });
+      newlyPublished.push(period);
+    }
   }
+  newlyPublished.sort(comparePeriods);
+  withheld.sort(comparePeriods);
 
   const output: RollUpOutput = {
     runId: input.runId, to: input.to, dataAsOf,
@@ -111,26 +117,29 @@ const putFigures = async (ctx: NightlyContext, keys: { json: string; csv: string
   ];
 };
 
-/** The months of a quarter (its earlier releases); nothing for a month. */
-const previousReleases = (ctx: NightlyContext, period: string): Promise<FigureRow[]> =>
-  periodKind(period) === 'quarter' ? publishedRows(ctx, monthsOfQuarter(period) ?? []) : Promise.resolve([]);
+/** Groups periods into quarter blocks (a quarter and its months), in time order. */
+export const quarterBlocks = (periods: readonly string[]): string[][] => {
+  const blocks = new Map<string, string[]>();
+  for (const period of [...periods].sort(comparePeriods)) {
+    const quarter = periodKind(period) === 'quarter' ? period : quarterOf(`${period}-01`);
+    blocks.set(quarter, [...(blocks.get(quarter) ?? []), period]);
+  }
+  return [...blocks.values()];
+};
 
 /**
- * Disclosure control of one funder publication. A quarter is controlled together with its months' current
- * figures (as the disclosure core requires, so it knows their true n), the months fixed as published, and
- * only the quarter's rows are published. Undefined when nothing in this release can protect a figure that
- * earlier releases expose: that period is withheld rather than failing the whole night.
+ * Disclosure control of the funder publications of one quarter block. The block's months published
+ * earlier take part with their current figures (so the core knows their true n) and their released
+ * pattern fixed; only the periods being published come back. Undefined when nothing in this release can
+ * protect a figure earlier releases expose: those periods are withheld rather than failing the night.
  */
-export const controlPublication = (
-  rows: readonly FigureRow[], period: string, policy: DisclosurePolicy, previous: readonly FigureRow[],
-): { rows: FigureRow[]; notes: ReturnType<typeof suppressionNotes> } | undefined => {
-  const months = new Set(periodKind(period) === 'quarter' ? (monthsOfQuarter(period) ?? []) : []);
-  const input = rows.filter((r) => r.period === period || (months.has(r.period) && previous.some((p) => p.period === r.period)));
+export const controlPublications = (
+  rows: readonly FigureRow[], periods: readonly string[], policy: DisclosurePolicy, previous: readonly FigureRow[],
+): FigureRow[] | undefined => {
+  const earlier = new Set(previous.map((p) => p.period));
+  const input = rows.filter((r) => periods.includes(r.period) || earlier.has(r.period));
   try {
-    const result = applyDisclosureControl(input, policy, { previouslyPublished: previous });
-    const own = result.rows.filter((r) => r.period === period);
-    // Notes describe the quarter's own rows; the months are not published again, so none is revised here.
-    return { rows: own, notes: suppressionNotes(own, { k: policy.k, rounding: policy.rounding, revised: 0 }) };
+    return applyDisclosureControl(input, policy, { previouslyPublished: previous }).rows.filter((r) => periods.includes(r.period));
   } catch (error) {
     if (error instanceof UnprotectableDisclosureError) return undefined;
     throw error;
