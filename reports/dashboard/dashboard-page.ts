@@ -56,7 +56,7 @@ ${input.links.length === 0 ? '' : `<nav aria-label="Dashboards"><ul>${input.link
 <noscript><p>The charts need JavaScript; the figures are in the table below once it is enabled.</p></noscript>
 <form class="filters" aria-label="Filters" onsubmit="return false">
 <label>Period<select id="filter-period">${[...periods].reverse().map((p) => option(p, periodLabel(p), p === data.defaultPeriod)).join('')}</select></label>
-<label>Group type<select id="filter-group">${option('', 'All group types', true)}${GROUP_TYPES.map((g) => option(g, GROUP_TYPE_LABEL[g])).join('')}</select></label>
+<label>Group type<select id="filter-group">${option('', 'All group types', true)}${GROUP_TYPES.filter((g) => rows.some((row) => row.group_type === g)).map((g) => option(g, GROUP_TYPE_LABEL[g])).join('')}</select></label>
 <label>Instrument<select id="filter-instrument">${option('', 'All instruments', true)}${data.instruments.map((i) => option(i.id, i.name)).join('')}</select></label>
 </form>
 <p id="filter-summary" aria-live="polite"></p>

@@ -21,6 +21,7 @@ th, td { border-bottom: 1px solid var(--line); padding: 4px 8px; text-align: lef
 th { position: sticky; top: 0; background: #f0f0f0; }
 td:nth-child(4), td:nth-child(6), td:nth-child(7) { text-align: right; font-variant-numeric: tabular-nums; }
 tr.suppressed td { color: var(--muted); font-style: italic; }
+td.empty { color: var(--muted); font-style: italic; text-align: center; padding: 12px; }
 .table-wrap { max-height: 32rem; overflow: auto; border: 1px solid var(--line); }
 .notes li { margin-bottom: 4px; }
 noscript p { background: #fff3cd; padding: 8px; }

@@ -7,6 +7,7 @@
 import { GROUP_TYPES, isGroupType } from '../../../functions/core/group-type';
 import type { GroupType } from '../../../functions/core/group-type';
 import { buildChartSet } from '../../charts/chart-set';
+import { Messages } from '../../messages';
 import { periodLabel } from '../../period-label';
 import type { DashboardData } from '../dashboard-data';
 import { unpackRows } from '../dashboard-data';
@@ -68,7 +69,18 @@ const start = (): void => {
       .filter((r) => group.value === '' || r.group_type === group.value)
       .filter((r) => r.instrument === '' || instrument.value === '' || r.instrument === instrument.value)
       .sort((a, b) => groupOrder(a.group_type) - groupOrder(b.group_type) || a.instrument.localeCompare(b.instrument));
-    tableBody.replaceChildren(...figureTableRows(shown, data.instruments).map((row) => {
+    const tableRows = figureTableRows(shown, data.instruments);
+    if (tableRows.length === 0) {
+      const td = document.createElement('td');
+      td.colSpan = 8;
+      td.className = 'empty';
+      td.textContent = Messages.noFigures;
+      const tr = document.createElement('tr');
+      tr.append(td);
+      tableBody.replaceChildren(tr);
+      return;
+    }
+    tableBody.replaceChildren(...tableRows.map((row) => {
       const tr = document.createElement('tr');
       if (row.suppressed) tr.className = 'suppressed';
       for (const text of [row.group, row.instrument, row.metric, row.value, row.ci, row.n, row.groups, row.reason]) {

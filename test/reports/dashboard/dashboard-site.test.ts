@@ -54,6 +54,24 @@ describe('the dashboards', () => {
     expect(data.rows.length).toBe(rows.filter((r) => r.programme_id === 'north').length);
   });
 
+  it('offer only the group types a page has figures for', () => {
+    // Prepare
+    const [, north] = buildDashboards(makeFigureRows({ groupTypes: ['support', 'psychotherapy'] }), context, assets);
+    // Act
+    const options = [...(/<select id="filter-group">(.*?)<\/select>/.exec(north?.html ?? '')?.[1] ?? '').matchAll(/value="([^"]*)"/g)].map((m) => m[1]);
+    // Assess
+    expect(options).toEqual(['', 'support', 'psychotherapy']);
+  });
+
+  it('give reliable-change thresholds in the method notes to two decimals', () => {
+    // Prepare
+    const precise = fixtureContext({ instruments: [{ id: 'brs', name: 'Brief Resilience Scale', direction: 'higher-is-better', scoreRange: { min: 1, max: 5 }, reliableChange: 0.8429367330944831, cutOff: null }] });
+    // Act
+    const [organisation] = buildDashboards(rows, precise, assets);
+    // Assess
+    expect(organisation?.html).toContain('Brief Resilience Scale, scores 1–5 (higher is better); reliable change: more than 0.84 points.');
+  });
+
   it('ship a committed browser bundle that matches the current sources', async () => {
     // Act
     const fresh = await bundleDashboardScript();
