@@ -1,5 +1,6 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { queryAll } from './query-all';
 import type { Db } from './db';
 import type { FigureRow } from '../core/figures/figure-row';
 import { contentHash } from '../core/ingest/content-hash';
@@ -51,36 +52,16 @@ export const replaceDashboardFigures = async (
   return { written, unchanged: slices.size - written };
 };
 
-const listSliceKeys = async (db: Db, programmeId: string): Promise<string[]> => {
-  const periods: string[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const result = await db.client.send(new QueryCommand({
-      TableName: db.table, KeyConditionExpression: 'pk = :pk', ProjectionExpression: 'sk',
-      ExpressionAttributeValues: { ':pk': `FIGURES#${programmeId}` }, ExclusiveStartKey: startKey,
-    }));
-    for (const item of result.Items ?? []) periods.push(String(item['sk']));
-    startKey = result.LastEvaluatedKey;
-  } while (startKey !== undefined);
-  return periods;
-};
+const listSliceKeys = async (db: Db, programmeId: string): Promise<string[]> =>
+  (await queryAll(db, { KeyConditionExpression: 'pk = :pk', ProjectionExpression: 'sk', ExpressionAttributeValues: { ':pk': `FIGURES#${programmeId}` } }))
+    .map((item) => String(item['sk']));
 
 const decode = (value: unknown): FigureRow[] => JSON.parse(gunzipSync(value as Uint8Array).toString('utf8')) as FigureRow[];
 
 /** The dashboard figures of one programme (or `*`), every period, in period order. */
-export const readDashboardFigures = async (db: Db, programmeId: string): Promise<FigureRow[]> => {
-  const rows: FigureRow[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const result = await db.client.send(new QueryCommand({
-      TableName: db.table, KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': `FIGURES#${programmeId}` }, ExclusiveStartKey: startKey,
-    }));
-    for (const item of result.Items ?? []) rows.push(...decode(item['rows']));
-    startKey = result.LastEvaluatedKey;
-  } while (startKey !== undefined);
-  return rows;
-};
+export const readDashboardFigures = async (db: Db, programmeId: string): Promise<FigureRow[]> =>
+  (await queryAll(db, { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `FIGURES#${programmeId}` } }))
+    .flatMap((item) => decode(item['rows']));
 
 /** A funder publication of one closed period: frozen once written. */
 export interface PublicationRecord {
@@ -115,16 +96,6 @@ export const putPublication = async (db: Db, record: PublicationRecord): Promise
 };
 
 /** Periods already published to funders, with the run that published each. */
-export const listPublications = async (db: Db): Promise<{ period: string; runId: string }[]> => {
-  const publications: { period: string; runId: string }[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const result = await db.client.send(new QueryCommand({
-      TableName: db.table, KeyConditionExpression: 'pk = :pk', ProjectionExpression: 'sk, runId',
-      ExpressionAttributeValues: { ':pk': 'PUBLICATION' }, ExclusiveStartKey: startKey,
-    }));
-    for (const item of result.Items ?? []) publications.push({ period: String(item['sk']), runId: String(item['runId']) });
-    startKey = result.LastEvaluatedKey;
-  } while (startKey !== undefined);
-  return publications;
-};
+export const listPublications = async (db: Db): Promise<{ period: string; runId: string }[]> =>
+  (await queryAll(db, { KeyConditionExpression: 'pk = :pk', ProjectionExpression: 'sk, runId', ExpressionAttributeValues: { ':pk': 'PUBLICATION' } }))
+    .map((item) => ({ period: String(item['sk']), runId: String(item['runId']) }));

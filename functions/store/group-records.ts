@@ -1,4 +1,4 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { queryAll } from './query-all';
 import type { Db } from './db';
 import { groupPartition, META } from './table-keys';
 
@@ -12,22 +12,12 @@ export interface GroupRecords {
 /** Reads a whole group partition (access pattern 2: the nightly recompute of one group). */
 export const readGroupRecords = async (db: Db, groupId: string): Promise<GroupRecords> => {
   const records: GroupRecords = { meta: undefined, attendance: [], responses: [] };
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const result = await db.client.send(new QueryCommand({
-      TableName: db.table,
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': groupPartition(groupId) },
-      ConsistentRead: true,
-      ExclusiveStartKey: startKey,
-    }));
-    for (const item of result.Items ?? []) {
-      const sk = String(item['sk']);
-      if (sk === META) records.meta = item;
-      else if (sk.startsWith('ATT#')) records.attendance.push(item);
-      else if (sk.startsWith('RESP#')) records.responses.push(item);
-    }
-    startKey = result.LastEvaluatedKey;
-  } while (startKey !== undefined);
+  const items = await queryAll(db, { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': groupPartition(groupId) }, ConsistentRead: true });
+  for (const item of items) {
+    const sk = String(item['sk']);
+    if (sk === META) records.meta = item;
+    else if (sk.startsWith('ATT#')) records.attendance.push(item);
+    else if (sk.startsWith('RESP#')) records.responses.push(item);
+  }
   return records;
 };

@@ -1,4 +1,5 @@
-import { GetCommand, QueryCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { queryAll, scanAll } from './query-all';
 import type { Db } from './db';
 import { batchGet } from './batch-write';
 import { changedPartition, groupKey } from './table-keys';
@@ -93,22 +94,16 @@ export const markGroupsChanged = async (db: Db, groupIds: readonly string[], now
 export const listChangedGroups = async (db: Db, from: string, to: string): Promise<string[]> => {
   const ids = new Set<string>();
   for (const day of daysBetween(from, to)) {
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const result = await db.client.send(new QueryCommand({
-        TableName: db.table,
-        IndexName: TABLE.indexes.changed.name,
-        KeyConditionExpression: 'gsi1pk = :p AND gsi1sk BETWEEN :from AND :to',
-        ExpressionAttributeValues: { ':p': `CHANGED#${day}`, ':from': from, ':to': to },
-        ExclusiveStartKey: startKey,
-      }));
-      for (const item of result.Items ?? []) {
-        const sk = String(item['gsi1sk']);
-        // BETWEEN is inclusive; the window is half-open so a marker at exactly `to` belongs to the next run.
-        if (sk.slice(0, to.length) < to) ids.add(sk.slice(sk.indexOf('#') + 1));
-      }
-      startKey = result.LastEvaluatedKey;
-    } while (startKey !== undefined);
+    const items = await queryAll(db, {
+      IndexName: TABLE.indexes.changed.name,
+      KeyConditionExpression: 'gsi1pk = :p AND gsi1sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: { ':p': `CHANGED#${day}`, ':from': from, ':to': to },
+    });
+    for (const item of items) {
+      const sk = String(item['gsi1sk']);
+      // BETWEEN is inclusive; the window is half-open so a marker at exactly `to` belongs to the next run.
+      if (sk.slice(0, to.length) < to) ids.add(sk.slice(sk.indexOf('#') + 1));
+    }
   }
   return [...ids].sort();
 };
@@ -125,20 +120,10 @@ const daysBetween = (from: string, to: string): string[] => {
 };
 
 /** Every group id (a full rebuild only: the first run, or an operator's `--full`). */
-export const listAllGroupIds = async (db: Db): Promise<string[]> => {
-  const ids: string[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const result = await db.client.send(new ScanCommand({
-      TableName: db.table,
-      FilterExpression: '#type = :group',
-      ProjectionExpression: 'groupId',
-      ExpressionAttributeNames: { '#type': 'type' },
-      ExpressionAttributeValues: { ':group': 'group' },
-      ExclusiveStartKey: startKey,
-    }));
-    for (const item of result.Items ?? []) ids.push(String(item['groupId']));
-    startKey = result.LastEvaluatedKey;
-  } while (startKey !== undefined);
-  return ids.sort();
-};
+export const listAllGroupIds = async (db: Db): Promise<string[]> =>
+  (await scanAll(db, {
+    FilterExpression: '#type = :group',
+    ProjectionExpression: 'groupId',
+    ExpressionAttributeNames: { '#type': 'type' },
+    ExpressionAttributeValues: { ':group': 'group' },
+  })).map((item) => String(item['groupId'])).sort();

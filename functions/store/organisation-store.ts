@@ -1,4 +1,5 @@
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { queryAll } from './query-all';
 import type { Db } from './db';
 import { PROGRAMMES, clinicKey, programmeKey } from './table-keys';
 
@@ -49,27 +50,12 @@ export const putProgramme = async (db: Db, programme: StoredProgramme, now: stri
 };
 
 /** Every registered programme, in id order (one Query of the programmes partition). */
-export const listProgrammes = async (db: Db): Promise<StoredProgramme[]> => {
-  const programmes: StoredProgramme[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const result = await db.client.send(new QueryCommand({
-      TableName: db.table,
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': PROGRAMMES },
-      ExclusiveStartKey: startKey,
-    }));
-    for (const item of result.Items ?? []) {
-      programmes.push({
-        programmeId: String(item['programmeId']), name: String(item['name']),
-        funders: (item['funders'] ?? []) as StoredProgramme['funders'],
-        ...(item['completion'] !== undefined && { completion: item['completion'] as StoredProgramme['completion'] }),
-      });
-    }
-    startKey = result.LastEvaluatedKey;
-  } while (startKey !== undefined);
-  return programmes;
-};
+export const listProgrammes = async (db: Db): Promise<StoredProgramme[]> =>
+  (await queryAll(db, { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': PROGRAMMES } })).map((item) => ({
+    programmeId: String(item['programmeId']), name: String(item['name']),
+    funders: (item['funders'] ?? []) as StoredProgramme['funders'],
+    ...(item['completion'] !== undefined && { completion: item['completion'] as StoredProgramme['completion'] }),
+  }));
 
 /** Reads one programme, or undefined. */
 export const getProgramme = async (db: Db, programmeId: string): Promise<StoredProgramme | undefined> => {

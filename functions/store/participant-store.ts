@@ -1,4 +1,4 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { queryAll } from './query-all';
 import type { Db } from './db';
 import { deleteAll } from './batch-write';
 import { markGroupsChanged } from './group-store';
@@ -7,23 +7,13 @@ import { TABLE } from '../../infra/table-definition';
 
 /** Keys and groups of every record of one pseudonymous participant (the participant index). */
 export const findParticipantRecords = async (db: Db, pid: string): Promise<{ keys: Key[]; groupIds: string[] }> => {
-  const keys: Key[] = [];
-  const groups = new Set<string>();
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const result = await db.client.send(new QueryCommand({
-      TableName: db.table,
-      IndexName: TABLE.indexes.participant.name,
-      KeyConditionExpression: 'gsi2pk = :p',
-      ExpressionAttributeValues: { ':p': `P#${pid}` },
-      ExclusiveStartKey: startKey,
-    }));
-    for (const item of result.Items ?? []) {
-      keys.push({ pk: String(item['pk']), sk: String(item['sk']) });
-      if (typeof item['groupId'] === 'string') groups.add(item['groupId']);
-    }
-    startKey = result.LastEvaluatedKey;
-  } while (startKey !== undefined);
+  const items = await queryAll(db, {
+    IndexName: TABLE.indexes.participant.name,
+    KeyConditionExpression: 'gsi2pk = :p',
+    ExpressionAttributeValues: { ':p': `P#${pid}` },
+  });
+  const keys: Key[] = items.map((item) => ({ pk: String(item['pk']), sk: String(item['sk']) }));
+  const groups = new Set(items.map((item) => item['groupId']).filter((id): id is string => typeof id === 'string'));
   return { keys, groupIds: [...groups].sort() };
 };
 

@@ -1,4 +1,5 @@
-import { DeleteCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { queryAll } from './query-all';
 import type { Db } from './db';
 import { groupKey, groupStatsKey, groupStatsPartition } from './table-keys';
 import type { GroupSummary } from '../core/rollup/group-summary';
@@ -30,24 +31,9 @@ export const deleteGroupStats = async (db: Db, programmeId: string, groupId: str
 };
 
 /** Every group statistics item of a programme. */
-export const listGroupStats = async (db: Db, programmeId: string): Promise<GroupSummary[]> => {
-  const summaries: GroupSummary[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const result = await db.client.send(new QueryCommand({
-      TableName: db.table,
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': groupStatsPartition(programmeId) },
-      ExclusiveStartKey: startKey,
-    }));
-    for (const item of result.Items ?? []) {
-      summaries.push({
-        groupId: String(item['groupId']), programmeId: String(item['programmeId']),
-        groupType: item['groupType'] as GroupSummary['groupType'], endDate: String(item['endDate']),
-        changedAt: String(item['changedAt']), stats: item['stats'] as GroupSummary['stats'],
-      });
-    }
-    startKey = result.LastEvaluatedKey;
-  } while (startKey !== undefined);
-  return summaries;
-};
+export const listGroupStats = async (db: Db, programmeId: string): Promise<GroupSummary[]> =>
+  (await queryAll(db, { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': groupStatsPartition(programmeId) } })).map((item) => ({
+    groupId: String(item['groupId']), programmeId: String(item['programmeId']),
+    groupType: item['groupType'] as GroupSummary['groupType'], endDate: String(item['endDate']),
+    changedAt: String(item['changedAt']), stats: item['stats'] as GroupSummary['stats'],
+  }));
