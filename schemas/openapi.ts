@@ -23,6 +23,12 @@ const REQUEST_BODIES: Record<string, { name: string; schema: Json }> = {
   'POST /v1/admin/reports': { name: 'ReportRequest', schema: reportRequestSchema },
 };
 
+/** Routes that also take a spreadsheet export (`text/csv`), with its columns. */
+const CSV_BODIES: Record<string, string> = {
+  'POST /v1/attendance': 'Header row groupId,participantRef,session,date,status; one attendance mark per row (up to 500).',
+  'POST /v1/responses': 'Header row groupId,participantRef,instrument,administeredOn,session,item_1,item_2,…; an empty item cell is a missing answer (up to 500 rows).',
+};
+
 const SUMMARIES: Record<string, string> = {
   'GET /health': 'Liveness check (no key needed)',
   'GET /openapi.json': 'This document',
@@ -80,7 +86,15 @@ export const buildOpenApi = (): { openapi: string; info: { title: string; versio
       operationId: `${route.method.toLowerCase()}${route.path.replace(/[{}]/g, '').split(/[/.]/).map((p) => p.charAt(0).toUpperCase() + p.slice(1)).join('')}`,
       ...(route.authorized ? {} : { security: [] }),
       ...(parameters.length > 0 && { parameters }),
-      ...(body && { requestBody: { required: true, content: { 'application/json': { schema: { $ref: `#/components/schemas/${body.name}` } } } } }),
+      ...(body && {
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': { schema: { $ref: `#/components/schemas/${body.name}` } },
+            ...(CSV_BODIES[id] !== undefined && { 'text/csv': { schema: { type: 'string', description: CSV_BODIES[id] } } }),
+          },
+        },
+      }),
       responses: { 200: { description: 'OK', content: { 'application/json': { schema: { type: 'object' } } } }, ...errorResponses(route) },
     };
   }

@@ -1,5 +1,6 @@
 import { attendanceBatchSchema, type AttendanceBatch, type AttendanceRecord } from '../../schemas/api/attendance';
 import { compileValidator } from '../core/validation/schema-validator';
+import { attendanceFromCsv } from '../core/ingest/csv-batch';
 import { attendanceItem } from '../core/ingest/record-items';
 import { authorized } from './handle';
 import { parseBody } from './request';
@@ -10,7 +11,7 @@ const validate = compileValidator<AttendanceBatch>(attendanceBatchSchema);
 
 /** `POST /v1/attendance`: up to 500 attendance marks, written all or nothing, idempotently. */
 export const handler = authorized(['clinic'], async (event, principal) => {
-  const batch = parseBody(event, validate);
+  const batch = parseBody(event, validate, attendanceFromCsv);
   const counts = await ingestBatch<AttendanceRecord>(principal.clinicId, batch.records, {
     collection: 'records',
     check: () => [],

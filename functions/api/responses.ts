@@ -1,5 +1,6 @@
 import { responsesBatchSchema, type ResponseRecord, type ResponsesBatch } from '../../schemas/api/responses';
 import { compileValidator } from '../core/validation/schema-validator';
+import { responsesFromCsv } from '../core/ingest/csv-batch';
 import { responseItem } from '../core/ingest/record-items';
 import { checkResponse } from '../core/ingest/check-response';
 import { getInstrument } from '../core/instruments';
@@ -15,7 +16,7 @@ const licensed = { licensed: settings.licensedInstruments };
 
 /** `POST /v1/responses`: up to 500 questionnaire administrations, scored on the server, written all or nothing. */
 export const handler = authorized(['clinic'], async (event, principal) => {
-  const batch = parseBody(event, validate);
+  const batch = parseBody(event, validate, responsesFromCsv);
   const records = batch.responses.map((r) => ({ ...r, date: r.administeredOn }));
   const counts = await ingestBatch<ResponseRecord & { date: string }>(principal.clinicId, records, {
     collection: 'responses',

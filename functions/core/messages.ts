@@ -3,7 +3,8 @@ export const Messages = {
   bodyNotJson: 'The request body is not valid JSON.',
   bodyMissing: 'The request needs a JSON body.',
   bodyTooLarge: (limit: number) => `The request body is larger than ${limit} bytes; send smaller batches.`,
-  notJsonContentType: 'Send the body as application/json.',
+  notJsonContentType: 'Send the body as application/json (attendance and responses also take text/csv).',
+  csvUnreadable: (detail: string) => `The CSV body cannot be read: ${detail}.`,
   missingKey: 'Send an API key as "Authorization: Bearer <key>".',
   invalidKey: 'The API key is not valid or has been revoked.',
   roleNotAllowed: (role: string, allowed: readonly string[]) =>
