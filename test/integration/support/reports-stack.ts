@@ -68,12 +68,18 @@ export const datasetSlice = (today: string, perProgramme = 2): ClinicSubmissions
   }));
 };
 
+/**
+ * The day the seeded slice is anchored to. Fixed, so the figures, the suppression pattern and the periods that close
+ * (all of them, as the clock is later) are the same on every run: its groups end in 2026-Q1, for every funder.
+ */
+export const DATASET_DAY = '2026-11-26';
+
 /** Starts a test stack, seeds `datasetSlice` through the API with the clinics' keys and runs the nightly pipeline once. */
 export const startReportsStack = async (): Promise<ReportsStack> => {
   const t = await startTestStack();
   try {
     const { info } = t.stack;
-    const slice = datasetSlice(new Date().toISOString().slice(0, 10));
+    const slice = datasetSlice(DATASET_DAY);
     const clinicKeys = new Map([[DEMO_KEY_SCOPES.clinic.clinicId, info.keys.clinic], [DEMO_KEY_SCOPES.clinic2.clinicId, info.keys.clinic2], [DEMO_KEY_SCOPES.clinic3.clinicId, info.keys.clinic3]]);
     await seedThroughApi(t.stack.api, slice, clinicKeys);
     // Imported after the stack set the environment: the nightly context reads it at module scope.
