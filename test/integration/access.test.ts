@@ -60,19 +60,19 @@ describe('keys', () => {
 });
 
 describe('bodies', () => {
-  it('answers 413 to a body over 1 MB and 415 to a CSV body, both as JSON', async () => {
+  it('answers 413 to a body over 1 MB and 415 to an XML body, both as JSON', async () => {
     // Prepare
     const key = t.stack.info.keys.clinic;
 
     // Act
     const large = await send(url, 'POST', '/v1/attendance', { key, body: `{"records":[],"pad":"${'x'.repeat(2_000_000)}"}`, contentType: 'application/json' });
-    const csv = await send(url, 'POST', '/v1/attendance', { key, body: 'groupId,participantRef', contentType: 'text/csv' });
+    const xml = await send(url, 'POST', '/v1/attendance', { key, body: '<records/>', contentType: 'application/xml' });
 
     // Assess
     expect(large.status).toBe(413);
     expect(large.json).toMatchObject({ error: 'payload_too_large' });
-    expect(csv.status).toBe(415);
-    expect(csv.json).toMatchObject({ error: 'unsupported_media_type' });
+    expect(xml.status).toBe(415);
+    expect(xml.json).toMatchObject({ error: 'unsupported_media_type' });
   });
 });
 

@@ -161,13 +161,13 @@ describe('POST /v1/attendance', () => {
     expect(bodyOf(result)['error']).toBe('payload_too_large');
   });
 
-  it('answers 415 to a body declared as CSV', async () => {
+  it('answers 415 to a body declared as multipart form data', async () => {
     // Act
-    const result = await handler(proxyEvent({ text: 'groupId,participantRef\nown,N-0001', contentType: 'text/csv' }));
+    const result = await handler(proxyEvent({ text: '--x\r\nfile\r\n--x--', contentType: 'multipart/form-data; boundary=x' }));
 
     // Assess
     expect(result.statusCode).toBe(415);
-    expect(bodyOf(result)).toEqual({ error: 'unsupported_media_type', message: 'Send the body as application/json.' });
+    expect(bodyOf(result)).toEqual({ error: 'unsupported_media_type', message: 'Send the body as application/json (attendance and responses also take text/csv).' });
   });
 
   it('reads a JSON body sent without a content type', async () => {
