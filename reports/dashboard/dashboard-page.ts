@@ -1,8 +1,9 @@
 import { GROUP_TYPES, GROUP_TYPE_LABEL } from '../../functions/core/group-type';
 import { ALL } from '../../functions/core/figures/figure-row';
-import type { FigureRow } from '../../functions/core/figures/figure-row';
+import type { FigureRow, Period } from '../../functions/core/figures/figure-row';
 import { escapeHtml, formatTimestamp, inlineScript, jsonForScript } from '../html/escape-html';
 import { Messages } from '../messages';
+import { periodKind, periodLastDay } from '../../functions/core/periods/reporting-period';
 import { comparePeriods, periodLabel } from '../period-label';
 import type { ReportContext } from '../report-context';
 import type { DashboardAssets } from './dashboard-assets';
@@ -21,6 +22,15 @@ export interface DashboardPageInput {
 }
 
 /**
+ * The period a dashboard opens on: the latest quarter that has ended by the time of the figures (complete
+ * groups, not ones planned to end next year), else the latest month that has ended, else the latest period.
+ */
+export const defaultPeriod = (periods: readonly Period[], asOf: string): Period => {
+  const ended = periods.filter((p) => periodLastDay(p) < asOf.slice(0, 10));
+  return ended.filter((p) => periodKind(p) === 'quarter').at(-1) ?? ended.at(-1) ?? periods.at(-1) ?? '';
+};
+
+/**
  * A self-contained, offline dashboard page: vega, vega-lite, vega-embed and the app script inlined, figures as
  * inline JSON, filters that rebuild the charts in the browser, a figures table and the method notes.
  */
@@ -30,7 +40,7 @@ export const dashboardPage = (input: DashboardPageInput, assets: DashboardAssets
   const name = programmeId === ALL ? Messages.allProgrammes : (context.programmes.find((p) => p.id === programmeId)?.name ?? programmeId);
   const periods = [...new Set(rows.map((row) => row.period))].sort(comparePeriods);
   const data: DashboardData = {
-    programmeId, scopeLabel: name, periods, defaultPeriod: periods.at(-1) ?? '',
+    programmeId, scopeLabel: name, periods, defaultPeriod: defaultPeriod(periods, context.generatedAt),
     instruments: context.instruments.filter((i) => rows.some((row) => row.instrument === i.id)), k: context.policy.k, rows: packRows(rows),
   };
   const option = (value: string, label: string, selected = false): string =>
