@@ -40,10 +40,14 @@ export const handler = authorized(['admin', 'manager', 'funder'], async (_event,
   const entries = reportCatalogue(principal, programmes, dashboardKeys, reportKeys);
   const expires = Math.floor(Date.now() / 1000) + LINK_LIFETIME_SECONDS;
   const viaCloudFront = dashboardSigner();
+  // A caller who may see the organisation page may see every dashboard: one signature covers them all, so
+  // the links between dashboards work; anyone else's signature covers their own programme's pages only.
+  const seesAll = entries.some((entry) => entry.kind === 'dashboard' && entry.programmeId === undefined);
   const items = await Promise.all(entries.map(async (entry) => {
     const links: Record<string, string> = {};
     for (const [name, key] of Object.entries(entry.files)) {
-      links[name] = entry.kind === 'dashboard' && viaCloudFront !== undefined ? cloudFrontLink(await viaCloudFront, key, expires) : await presignedLink(s3Client, bucket, key);
+      const prefix = seesAll ? 'dashboards/' : key.slice(0, key.lastIndexOf('/') + 1);
+      links[name] = entry.kind === 'dashboard' && viaCloudFront !== undefined ? cloudFrontLink(await viaCloudFront, key, expires, prefix) : await presignedLink(s3Client, bucket, key);
     }
     return { ...entry, links };
   }));

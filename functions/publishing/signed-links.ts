@@ -20,10 +20,19 @@ export interface CloudFrontSigner {
  * A CloudFront signed URL with a canned policy (RSA-SHA1, CloudFront's URL-safe base64), so dashboards are
  * served through the distribution with origin access control and only to holders of a fresh link.
  */
-export const cloudFrontLink = (signer: CloudFrontSigner, key: string, expiresEpochSeconds: number): string => {
+export const cloudFrontLink = (signer: CloudFrontSigner, key: string, expiresEpochSeconds: number, coveringPrefix?: string): string => {
   const url = `https://${signer.domain}/${key.split('/').map(encodeURIComponent).join('/')}`;
-  const policy = JSON.stringify({ Statement: [{ Resource: url, Condition: { DateLessThan: { 'AWS:EpochTime': expiresEpochSeconds } } }] });
-  const signature = createSign('RSA-SHA1').update(policy).sign(signer.privateKeyPem, 'base64')
-    .replace(/\+/g, '-').replace(/=/g, '_').replace(/\//g, '~');
-  return `${url}?Expires=${expiresEpochSeconds}&Signature=${signature}&Key-Pair-Id=${signer.keyPairId}`;
+  if (coveringPrefix === undefined) {
+    const policy = JSON.stringify({ Statement: [{ Resource: url, Condition: { DateLessThan: { 'AWS:EpochTime': expiresEpochSeconds } } }] });
+    return `${url}?Expires=${expiresEpochSeconds}&Signature=${cloudFrontSafe(sign(signer, policy))}&Key-Pair-Id=${signer.keyPairId}`;
+  }
+  // A custom policy over a prefix: the page can pass the same signature on to the dashboards it links to.
+  const resource = `https://${signer.domain}/${coveringPrefix.split('/').map(encodeURIComponent).join('/')}*`;
+  const policy = JSON.stringify({ Statement: [{ Resource: resource, Condition: { DateLessThan: { 'AWS:EpochTime': expiresEpochSeconds } } }] });
+  return `${url}?Policy=${cloudFrontSafe(Buffer.from(policy).toString('base64'))}&Signature=${cloudFrontSafe(sign(signer, policy))}&Key-Pair-Id=${signer.keyPairId}`;
 };
+
+const sign = (signer: CloudFrontSigner, policy: string): string => createSign('RSA-SHA1').update(policy).sign(signer.privateKeyPem, 'base64');
+
+/** CloudFront's URL-safe base64: `+` → `-`, `=` → `_`, `/` → `~`. */
+const cloudFrontSafe = (base64: string): string => base64.replace(/\+/g, '-').replace(/=/g, '_').replace(/\//g, '~');

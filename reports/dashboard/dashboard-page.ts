@@ -22,6 +22,16 @@ export interface DashboardPageInput {
 }
 
 /**
+ * A page opened through a CloudFront signed link whose policy covers several dashboards (a custom policy
+ * with a wildcard resource) carries that signature on to the dashboards it links to.
+ */
+const SIGNED_NAVIGATION = `(function () {
+  var q = window.location.search;
+  if (!/[?&]Key-Pair-Id=/.test(q) || !/[?&]Policy=/.test(q)) return;
+  document.querySelectorAll('a[data-dashboard-link]').forEach(function (a) { a.setAttribute('href', a.getAttribute('href') + q); });
+})();`;
+
+/**
  * The period a dashboard opens on: the latest quarter that has ended by the time of the figures (complete
  * groups, not ones planned to end next year), else the latest month that has ended, else the latest period.
  */
@@ -60,7 +70,7 @@ export const dashboardPage = (input: DashboardPageInput, assets: DashboardAssets
 <header>
 <h1>${escapeHtml(title)}</h1>
 <p class="stamp">${Messages.lastUpdated}: <time datetime="${escapeHtml(context.generatedAt)}">${escapeHtml(formatTimestamp(context.generatedAt))}</time> · figures as of ${escapeHtml(context.watermark)}</p>
-${input.links.length === 0 ? '' : `<nav aria-label="Dashboards"><ul>${input.links.map((l) => `<li><a href="${escapeHtml(l.href)}">${escapeHtml(l.label)}</a></li>`).join('')}</ul></nav>`}
+${input.links.length === 0 ? '' : `<nav aria-label="Dashboards"><ul>${input.links.map((l) => `<li><a data-dashboard-link href="${escapeHtml(l.href)}">${escapeHtml(l.label)}</a></li>`).join('')}</ul></nav>`}
 </header>
 <main>
 <noscript><p>The charts need JavaScript; the figures are in the table below once it is enabled.</p></noscript>
@@ -85,6 +95,7 @@ ${input.links.length === 0 ? '' : `<nav aria-label="Dashboards"><ul>${input.link
 <script>${inlineScript(assets.vegaLite)}</script>
 <script>${inlineScript(assets.vegaEmbed)}</script>
 <script>${inlineScript(assets.app)}</script>
+<script>${inlineScript(SIGNED_NAVIGATION)}</script>
 </body>
 </html>
 `;

@@ -12,3 +12,19 @@ describe('defaultPeriod', () => {
     expect(defaultPeriod([], '2026-11-26T02:00:00Z')).toBe('');
   });
 });
+
+describe('links between dashboards', () => {
+  it('carry a CloudFront custom-policy signature on from the page that was opened with one', async () => {
+    // Prepare
+    const { dashboardPage } = await import('../../../reports/dashboard/dashboard-page');
+    const { loadDashboardAssets } = await import('../../../reports/dashboard/dashboard-assets');
+    const context = { generatedAt: '2026-11-26T02:00:00Z', watermark: '2026-11-26T02:00:00Z', programmes: [], funders: [], policy: { k: 8, rounding: 1 }, instruments: [], suppressionNotes: [] };
+
+    // Act
+    const html = dashboardPage({ context, rows: [], programmeId: '*', links: [{ href: 'young-people/index.html', label: 'Young people' }] }, loadDashboardAssets());
+
+    // Assess
+    expect(html).toContain('<a data-dashboard-link href="young-people/index.html">');
+    expect(html).toMatch(/Key-Pair-Id=.*querySelectorAll\('a\[data-dashboard-link\]'\)/s);
+  });
+});
