@@ -101,16 +101,16 @@ export const candidatesOf = (view: PatternView, x: number): Candidates[] => {
   }
   const entry = table.entries[x];
   if (entry !== undefined) {
-    // Its value leaks through the n of figures based on it (a base count), and a small n through figures
-    // sharing it; a count's n is its cell's base, already visible when the base is, so it needs no link.
+    // Its value leaks through the n of figures based on it (a count of people), and a small n through figures
+    // sharing it.
     const own = new Set<number>();
-    if (entry.role.base && entry.row.value !== null) own.add(entry.row.value);
+    if (entry.role.peopleCount && entry.row.value !== null) own.add(entry.row.value);
     if (entry.row.n_participants !== null && entry.row.n_participants < k) own.add(entry.row.n_participants);
     const linked = (cells.get(entry.cell) ?? []).filter((j) => {
       const other = table.entries[j];
       if (other === undefined || j === x) return false;
       return (other.row.n_participants !== null && own.has(other.row.n_participants)) ||
-        (other.role.base && other.row.value !== null && own.has(other.row.value));
+        (other.role.peopleCount && other.row.value !== null && own.has(other.row.value));
     });
     if (linked.length > 0) options.push({ relation: 'n_participants', hiddenCount: count([x, ...linked]), members: linked });
   }

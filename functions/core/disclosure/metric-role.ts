@@ -7,8 +7,9 @@ import type { MetricKind } from '../figures/metric';
  * - `additive`: the figure carries an additive amount (count, rate numerator = rate × n, mean sum = mean × n),
  *   so a suppressed amount could be recovered from its margin minus its visible siblings.
  * - `numerator` / `denominator`: the counts a rate is computed from (`numerator` null when not published).
- * - `base`: a count other figures of the cell use as their n (participants, enrolled, paired, cases at start),
- *   so a visible n_participants equal to it would reveal it.
+ * - `size`: the quantity the figure's n counts when it is shared by construction with other figures of the cell
+ *   (a count of people counts itself, a mean's n is `paired`, a paired rate's n is `enrolled`...), or null when the
+ *   n is the figure's own (a session's mean score, retention at a session, a recovery rate's paired cases).
  */
 export interface MetricRole {
   kind: MetricKind;
@@ -16,7 +17,7 @@ export interface MetricRole {
   additive: boolean;
   numerator: string | null;
   denominator: string | null;
-  base: boolean;
+  size: string | null;
 }
 
 interface RateParts { numerator: string | null; denominator: string }
@@ -35,10 +36,24 @@ const ADDITIVE_MEANS: ReadonlySet<string> = new Set([
   Metric.meanBaseline, Metric.meanFinal, Metric.meanChange, SessionMetric.meanScore,
 ]);
 
-// Counts that serve as the n of other figures of their cell.
-const BASE_COUNTS: ReadonlySet<string> = new Set([
-  Metric.participants, Metric.enrolled, Metric.paired, Metric.casesAtStart,
-]);
+// Figures whose n is, by construction of the roll-up (`summariseCell`), a quantity another figure of the cell
+// publishes or shares; a count of people is its own n. Checked against the demo roll-up by a test.
+const FINISHED_STARTERS = 'finished_starters';
+const SHARED_SIZE: Readonly<Record<string, string>> = {
+  [Metric.groups]: Metric.participants,
+  [Metric.sessionsDelivered]: Metric.participants,
+  [Metric.attendanceRate]: Metric.participants,
+  [Metric.completionRate]: FINISHED_STARTERS,
+  [Metric.dropoutRate]: FINISHED_STARTERS,
+  [Metric.pairedRate]: Metric.enrolled,
+  [Metric.meanBaseline]: Metric.paired,
+  [Metric.meanFinal]: Metric.paired,
+  [Metric.medianBaseline]: Metric.paired,
+  [Metric.medianFinal]: Metric.paired,
+  [Metric.meanChange]: Metric.paired,
+  [Metric.hedgesG]: Metric.paired,
+  [Metric.dZ]: Metric.paired,
+};
 
 /** The three outcome categories of a paired participant, which add up to `paired` within a cell. */
 export const OUTCOME_PARTS: readonly string[] = [
@@ -65,15 +80,18 @@ export const metricRole = (metric: string): MetricRole | undefined => {
   const family = parseSessionMetric(metric)?.family ?? metric;
   if (info.kind === 'count') {
     const peopleCount = info.unit === 'people';
-    return { kind: info.kind, peopleCount, additive: true, numerator: null, denominator: null, base: BASE_COUNTS.has(metric) };
+    return {
+      kind: info.kind, peopleCount, additive: true, numerator: null, denominator: null,
+      size: peopleCount ? metric : SHARED_SIZE[metric] ?? null,
+    };
   }
   if (info.kind === 'rate') {
     const parts = PEOPLE_RATES[family];
     return {
       kind: info.kind, peopleCount: false, additive: parts !== undefined,
-      numerator: parts?.numerator ?? null, denominator: parts?.denominator ?? null, base: false,
+      numerator: parts?.numerator ?? null, denominator: parts?.denominator ?? null, size: SHARED_SIZE[metric] ?? null,
     };
   }
   return { kind: info.kind, peopleCount: false, additive: ADDITIVE_MEANS.has(family), numerator: null, denominator: null,
-    base: false };
+    size: SHARED_SIZE[metric] ?? null };
 };

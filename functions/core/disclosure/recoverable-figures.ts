@@ -1,6 +1,6 @@
 import type { FigureBlock } from './figure-blocks';
 import type { FigureTable } from './figure-table';
-import { LinearSpan } from './linear-span';
+import { LinearSpan, determinedUnknowns } from './linear-span';
 
 type Terms = readonly (readonly [number, number])[];
 
@@ -11,11 +11,16 @@ type Terms = readonly (readonly [number, number])[];
  * Every figure i carries two quantities: its additive amount A_i (a count's value, a rate's numerator
  * rate × n, a mean's sum mean × n) and its n_participants N_i. A visible figure reveals both; a hidden one
  * neither. The attacker knows every margin and quarter relation (for A when the metric is additive, always for
- * N), the outcome identity, rate × n = numerator, and — conservatively — that the n values and base counts
- * (participants, enrolled, paired, cases at start) of one cell that are equal are the same quantity (a mean's n
- * is the `paired` count, a rate's n its denominator...). A hidden figure is recovered when its value is
- * determined (A for a count, A and N for a rate or mean), or when it is backed by fewer than k people and its N
- * is determined.
+ * N), the outcome identity, rate × n = numerator, and the identities the roll-up builds into every cell
+ * (`MetricRole.size`: a count of people is its own n, a mean's n is `paired`, a paired rate's n is `enrolled`...;
+ * applied where the values agree). Quantities that merely happen to be equal are not linked: nobody outside can
+ * see that two figures they do not know are equal, and a link that holds in some cells of a relation and not in
+ * others would let the attacker "solve" for figures nothing published determines.
+ *
+ * Disclosure: a hidden figure is recovered when its value (A for a count, A and N for a rate or mean) is
+ * determined, or when it is backed by fewer than k people and its N is determined — unless the structure alone
+ * already determines it (with nothing published, e.g. a zero forced by missing rows): a value everyone knows
+ * whatever is published is not disclosed by a release, and nothing can protect it.
  */
 export class BlockAttacker {
   private readonly entries: readonly number[];
@@ -23,6 +28,8 @@ export class BlockAttacker {
   private readonly roots: number[];
   private readonly equations: Terms[] = [];
   private readonly local = new Map<number, number>();
+  // Roots the relations force (to zero) whatever is published.
+  private readonly structural: ReadonlySet<number>;
   // State of the incremental trials (see `prepare`).
   private span = new LinearSpan();
   private known = new Set<number>();
@@ -46,18 +53,18 @@ export class BlockAttacker {
       if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
     };
     const tokens = new Map<string, number>();
-    const token = (cell: string, value: number): number => {
-      const id = `${cell}|${value}`;
+    const token = (id: string): number => {
       let t = tokens.get(id);
       if (t === undefined) { t = 2 * this.entries.length + tokens.size; tokens.set(id, t); }
       return t;
     };
+    // Structural identities: quantities named alike in one cell are one unknown where their values agree.
     this.entries.forEach((i, l) => {
       const entry = table.entries[i];
       if (entry === undefined) return;
       const { value, n_participants: n } = entry.row;
-      if (n !== null) union(2 * l + 1, token(entry.cell, n));
-      if (entry.role.base && value !== null) union(2 * l, token(entry.cell, value));
+      if (n !== null && entry.role.size !== null) union(2 * l + 1, token(`${entry.cell}|${entry.role.size}|${n}`));
+      if (entry.role.peopleCount && value !== null) union(2 * l, token(`${entry.cell}|${entry.row.metric}|${value}`));
     });
     this.roots = this.entries.flatMap((_, l) => [find(2 * l), find(2 * l + 1)]);
     for (const r of block.relations) {
@@ -69,6 +76,12 @@ export class BlockAttacker {
       if (relation.kind === 'rate' || relation.kind === 'outcomes' || total.role.additive) this.equations.push(sum(0));
       if (relation.kind !== 'rate' && relation.kind !== 'outcomes') this.equations.push(sum(1));
     }
+    // What the structure alone pins (homogeneous equations: structural zeros), with nothing published.
+    this.structural = determinedUnknowns(this.equations.map((terms) => {
+      const equation = new Map<number, number>();
+      for (const [variable, coefficient] of terms) equation.set(variable, (equation.get(variable) ?? 0) + coefficient);
+      return equation;
+    }));
   }
 
   /** The hidden figures (entry indices, ascending) of the block the attacker can compute. */
@@ -88,8 +101,7 @@ export class BlockAttacker {
     this.figuresOf = new Map();
     this.entries.forEach((i, l) => {
       if (this.hidden.has(i)) return;
-      this.known.add(this.root(l, 1));
-      if (this.table.entries[i]?.role.additive === true) this.known.add(this.root(l, 0));
+      for (const variable of this.published(i, l)) this.known.add(variable);
     });
     for (const i of this.hidden) {
       const l = this.local.get(i) ?? 0;
@@ -115,8 +127,7 @@ export class BlockAttacker {
     if (l === undefined || !this.hidden.has(i)) return undefined;
     this.span.begin();
     const pinned = new Set<number>();
-    const variables = this.table.entries[i]?.role.additive === true ? [this.root(l, 1), this.root(l, 0)] : [this.root(l, 1)];
-    for (const variable of variables) {
+    for (const variable of this.published(i, l)) {
       if (this.known.has(variable)) continue;
       for (const unknown of this.span.add(new Map([[variable, 1]]))) pinned.add(unknown);
     }
@@ -133,6 +144,11 @@ export class BlockAttacker {
     return undefined;
   }
 
+  // The unknowns figure i (local index l) makes known when shown: its n and, when additive, its amount.
+  private published(i: number, l: number): number[] {
+    return this.table.entries[i]?.role.additive === true ? [this.root(l, 1), this.root(l, 0)] : [this.root(l, 1)];
+  }
+
   private root(l: number, offset: 0 | 1): number {
     return this.roots[2 * l + offset] ?? 2 * l + offset;
   }
@@ -145,9 +161,12 @@ export class BlockAttacker {
       const root = this.root(l, offset);
       return this.known.has(root) || this.span.isDetermined(root);
     };
+    const structural = (offset: 0 | 1): boolean => this.structural.has(this.root(l, offset));
     const n = entry.row.n_participants;
     const smallN = n === null ? entry.row.suppression_reason?.startsWith('primary:n') === true : n > 0 && n < this.k;
-    const valueKnown = entry.role.kind === 'count' ? pinned(0) : entry.role.additive && pinned(0) && pinned(1);
-    return valueKnown || (smallN && pinned(1));
+    const { kind, additive } = entry.role;
+    const valueKnown = kind === 'count' ? pinned(0) : additive && pinned(0) && pinned(1);
+    const valueStructural = kind === 'count' ? structural(0) : additive && structural(0) && structural(1);
+    return (valueKnown && !valueStructural) || (smallN && pinned(1) && !structural(1));
   }
 }

@@ -7,11 +7,14 @@ import type { FigureRow } from '../../../../functions/core/figures/figure-row';
  * additive relation it knows: all-types and all-programmes margins, quarter = Σ its months, reliably improved +
  * no reliable change + reliably deteriorated = paired, rate × n = numerator, and mean × n = sum. Each row
  * carries an amount A (count; rate numerator; mean sum) and an n N; a visible row reveals both. The attacker
- * also knows which n values and base counts (participants, enrolled, paired, cases at start) of one cell are the
- * same quantity (taken from the truth: a stronger attacker than a real one).
+ * also knows how the roll-up builds a cell: a count of people is its own n; groups, sessions and the attendance
+ * rate rest on the participants; completion and drop-out rates on the same finished starters; the paired rate
+ * on the enrolled; means, medians and effect sizes on the paired (in a cell where the values agree). Two figures
+ * that merely happen to be equal are not linked.
  * A suppressed row is recovered when its value is uniquely determined, or when its true n is below k and that n
  * is uniquely determined: a suppressed unknown x is determined iff e_x lies in the row space of the equations
- * restricted to the unknowns (Gauss–Jordan elimination with exact integers).
+ * restricted to the unknowns (Gauss–Jordan elimination with exact integers) — unless the equations determine it
+ * with nothing published at all (a zero forced by missing rows): what the structure alone tells is no disclosure.
  */
 export const recoverableValues = (
   published: readonly FigureRow[], truth: readonly FigureRow[], options: { k?: number } = {},
@@ -47,8 +50,9 @@ export const recoverableValues = (
     if (ra !== rb) classes.set(Math.max(ra, rb), Math.min(ra, rb));
   };
   rows.forEach((r, i) => {
-    if (r.n_participants !== null) merge(2 * i + 1, `${cellOf(r)}#${r.n_participants}`);
-    if (BASES.has(r.metric) && r.value !== null) merge(2 * i, `${cellOf(r)}#${r.value}`);
+    const size = PEOPLE.has(r.metric) ? r.metric : SIZE[r.metric];
+    if (r.n_participants !== null && size !== undefined) merge(2 * i + 1, `${cellOf(r)}#${size}#${r.n_participants}`);
+    if (PEOPLE.has(r.metric) && r.value !== null) merge(2 * i, `${cellOf(r)}#${r.metric}#${r.value}`);
   });
   const knownClasses = new Set<number>();
   rows.forEach((r, i) => {
@@ -56,17 +60,18 @@ export const recoverableValues = (
     knownClasses.add(representative(2 * i + 1));
     if (kindOf(r.metric) !== 'other') knownClasses.add(representative(2 * i));
   });
-  const equations: Map<number, bigint>[] = [];
-  const equation = (terms: [number, number][]): void => {
+  const relations: [number, number][][] = [];
+  const equation = (terms: [number, number][]): void => { relations.push(terms); };
+  const restricted = (known: ReadonlySet<number>): Map<number, bigint>[] => relations.flatMap((terms) => {
     const row = new Map<number, bigint>();
     for (const [variable, sign] of terms) {
       const c = representative(variable);
-      if (knownClasses.has(c)) continue;
+      if (known.has(c)) continue;
       row.set(c, (row.get(c) ?? 0n) + BigInt(sign));
     }
     for (const [c, v] of row) if (v === 0n) row.delete(c);
-    if (row.size > 0) equations.push(row);
-  };
+    return row.size > 0 ? [row] : [];
+  });
   const relate = (total: number, parts: number[], additive: boolean): void => {
     if (parts.length === 0) return;
     if (additive) equation([[2 * total, 1], ...parts.map((p): [number, number] => [2 * p, -1])]);
@@ -100,19 +105,26 @@ export const recoverableValues = (
     const numerator = RATES[r.metric];
     if (numerator !== undefined) for (const p of find({ metric: numerator })) equation([[2 * i, 1], [2 * p, -1]]);
   });
-  const determined = solve(equations);
+  const determined = solve(restricted(knownClasses));
+  // What the structure alone determines depends on the truth only: solved once per truth table.
+  const structural = STRUCTURAL.get(truth) ?? solve(restricted(new Set()));
+  STRUCTURAL.set(truth, structural);
   const pinned = (variable: number): boolean => {
     const c = representative(variable);
     return knownClasses.has(c) || determined.has(c);
   };
+  const forced = (variable: number): boolean => structural.has(representative(variable));
+  const valueOf = (kind: ReturnType<typeof kindOf>, i: number, test: (variable: number) => boolean): boolean =>
+    kind === 'count' ? test(2 * i) : kind !== 'other' && test(2 * i) && test(2 * i + 1);
   return rows.filter((r, i) => {
     if (visible.has(key(r))) return false;
     const kind = kindOf(r.metric);
-    const valueKnown = kind === 'count' ? pinned(2 * i) : kind !== 'other' && pinned(2 * i) && pinned(2 * i + 1);
     const smallN = r.n_participants !== null && r.n_participants > 0 && r.n_participants < k;
-    return valueKnown || (smallN && pinned(2 * i + 1));
+    return (valueOf(kind, i, pinned) && !valueOf(kind, i, forced)) || (smallN && pinned(2 * i + 1) && !forced(2 * i + 1));
   });
 };
+
+const STRUCTURAL = new WeakMap<readonly FigureRow[], Set<number>>();
 
 const COUNTS = new Set([
   'participants', 'groups', 'sessions_delivered', 'completed', 'dropped_out', 'enrolled', 'paired',
@@ -123,7 +135,13 @@ const RATES: Readonly<Record<string, string>> = {
   completion_rate: 'completed', dropout_rate: 'dropped_out', paired_rate: 'paired', recovery_rate: 'recovered',
 };
 const MEANS = new Set(['mean_baseline', 'mean_final', 'mean_change']);
-const BASES = new Set(['participants', 'enrolled', 'paired', 'cases_at_start']);
+const PEOPLE = new Set([...COUNTS].filter((metric) => metric !== 'groups' && metric !== 'sessions_delivered'));
+const SIZE: Readonly<Record<string, string>> = {
+  groups: 'participants', sessions_delivered: 'participants', attendance_rate: 'participants',
+  completion_rate: 'finished starters', dropout_rate: 'finished starters', paired_rate: 'enrolled',
+  mean_baseline: 'paired', mean_final: 'paired', median_baseline: 'paired', median_final: 'paired', mean_change: 'paired',
+  hedges_g: 'paired', d_z: 'paired',
+};
 
 const gcd = (a: bigint, b: bigint): bigint => {
   let [x, y] = [a < 0n ? -a : a, b < 0n ? -b : b];

@@ -22,11 +22,14 @@ export interface LeafStats {
   participants: number; completed: number; droppedOut: number; attendingS3: number;
   enrolled: number; paired: number; improved: number; unchanged: number; deteriorated: number;
   cases: number; recovered: number; changeSum: number;
+  /** People scored at sessions 1 and 2 (a session's mean score has its own n) and their score sums. */
+  scoredS1: number; scoredS2: number; scoreSumS1: number; scoreSumS2: number; riskFlagged: number;
 }
 
 const ZERO: LeafStats = {
   participants: 0, completed: 0, droppedOut: 0, attendingS3: 0, enrolled: 0, paired: 0, improved: 0,
   unchanged: 0, deteriorated: 0, cases: 0, recovered: 0, changeSum: 0,
+  scoredS1: 0, scoredS2: 0, scoreSumS1: 0, scoreSumS2: 0, riskFlagged: 0,
 };
 
 const add = (a: LeafStats, b: LeafStats): LeafStats =>
@@ -39,24 +42,29 @@ export const cellFigures = (at: Omit<Dimension, 'instrument'>, s: LeafStats, gro
   const row = (instrument: string, metric: string, value: number | null, n: number): FigureRow =>
     figure({ ...at, instrument, metric, value, n_participants: n, n_groups: groups });
   const p = s.participants;
+  // n as the roll-up sets it: a count of people is its own n; rates rest on their denominator, means on paired.
   return [
     row('', 'participants', p, p),
     row('', 'groups', groups, p),
-    row('', 'completed', s.completed, p),
-    row('', 'dropped_out', s.droppedOut, p),
+    row('', 'completed', s.completed, s.completed),
+    row('', 'dropped_out', s.droppedOut, s.droppedOut),
     row('', 'completion_rate', ratio(s.completed, p), p),
     row('', 'dropout_rate', ratio(s.droppedOut, p), p),
     row('', 'retention_s3', ratio(s.attendingS3, p), p),
     row('swemwbs', 'enrolled', s.enrolled, s.enrolled),
-    row('swemwbs', 'paired', s.paired, s.enrolled),
+    row('swemwbs', 'paired', s.paired, s.paired),
     row('swemwbs', 'paired_rate', ratio(s.paired, s.enrolled), s.enrolled),
-    row('swemwbs', 'reliably_improved', s.improved, s.paired),
-    row('swemwbs', 'no_reliable_change', s.unchanged, s.paired),
-    row('swemwbs', 'reliably_deteriorated', s.deteriorated, s.paired),
-    row('swemwbs', 'cases_at_start', s.cases, s.paired),
-    row('swemwbs', 'recovered', s.recovered, s.cases),
+    row('swemwbs', 'reliably_improved', s.improved, s.improved),
+    row('swemwbs', 'no_reliable_change', s.unchanged, s.unchanged),
+    row('swemwbs', 'reliably_deteriorated', s.deteriorated, s.deteriorated),
+    row('swemwbs', 'cases_at_start', s.cases, s.cases),
+    row('swemwbs', 'recovered', s.recovered, s.recovered),
     row('swemwbs', 'recovery_rate', ratio(s.recovered, s.cases), s.cases),
     row('swemwbs', 'mean_change', ratio(s.changeSum, s.paired), s.paired),
+    row('swemwbs', 'risk_flagged', s.riskFlagged, s.riskFlagged),
+    // Like the roll-up, a session's mean score exists only where somebody was scored at that session.
+    ...(s.scoredS1 > 0 ? [row('swemwbs', 'mean_score_s1', s.scoreSumS1 / s.scoredS1, s.scoredS1)] : []),
+    ...(s.scoredS2 > 0 ? [row('swemwbs', 'mean_score_s2', s.scoreSumS2 / s.scoredS2, s.scoredS2)] : []),
   ];
 };
 
@@ -88,10 +96,11 @@ export const truthTable = (leaves: readonly Leaf[], options: { quarter?: boolean
 const statsArbitrary: fc.Arbitrary<LeafStats> = fc
   .record({
     participants: fc.oneof(fc.integer({ min: 0, max: 9 }), fc.integer({ min: 8, max: 24 })),
-    split: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 10, maxLength: 10 }),
+    split: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 12, maxLength: 12 }),
     change: fc.integer({ min: -3, max: 6 }),
+    score: fc.integer({ min: 14, max: 35 }),
   })
-  .map(({ participants: p, split, change }) => {
+  .map(({ participants: p, split, change, score }) => {
     const part = (i: number, of: number): number => Math.min(of, Math.floor((split[i] ?? 0) * (of + 1)));
     const completed = part(0, p);
     const droppedOut = part(1, p - completed);
@@ -103,6 +112,8 @@ const statsArbitrary: fc.Arbitrary<LeafStats> = fc
     return {
       participants: p, completed, droppedOut, attendingS3: part(7, p), enrolled, paired, improved, unchanged,
       deteriorated: paired - improved - unchanged, cases, recovered: part(8, cases), changeSum: change * paired,
+      scoredS1: enrolled, scoredS2: part(9, enrolled), scoreSumS1: score * enrolled, scoreSumS2: (score + 1) * part(9, enrolled),
+      riskFlagged: part(10, enrolled),
     };
   });
 

@@ -1,0 +1,101 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { applyDisclosureControl, defaultDisclosurePolicy, metricRole } from '../../../functions/core/disclosure';
+import type { FigureRow } from '../../../functions/core/figures/figure-row';
+import { demoRows } from './support/demo-fixture';
+import { recoverableValues } from './support/differencing-attacker';
+import { figure } from './support/figure-fixtures';
+
+const manager = defaultDisclosurePolicy('manager');
+const label = (rows: readonly FigureRow[]): string[] =>
+  rows.map((r) => `${r.period} ${r.programme_id} ${r.group_type} ${r.instrument} ${r.metric}`);
+const reasonOf = (rows: readonly FigureRow[], fields: Partial<FigureRow>): string | null | undefined =>
+  rows.find((r) => Object.entries(fields).every(([key, value]) => r[key as keyof FigureRow] === value))?.suppression_reason;
+
+describe('what the structure alone tells', () => {
+  it('does not refuse a dashboard whose hidden zero is known from structure and chance equalities only', () => {
+    // Prepare: manager policy, k = 3, no earlier release; cases at start is 0 (n 0) in a cell of 1 person, and
+    // its all-types margin row is missing. Several hidden n of 1 are equal by chance.
+    const rows = JSON.parse(readFileSync(new URL('./fixtures/dash-min.json', import.meta.url), 'utf8')) as FigureRow[];
+    const policy = { ...manager, k: 3 };
+
+    // Act
+    const { rows: out } = applyDisclosureControl(rows, policy);
+
+    // Assess
+    expect(reasonOf(out, { group_type: 'psychoeducational', metric: 'cases_at_start' })).toBe('primary:n<3');
+    expect(label(recoverableValues(out, rows, { k: 3 }))).toEqual([]);
+  });
+
+  it('does not count a zero forced by missing rows as disclosed, and protects the rest', () => {
+    // Prepare: p2 has no `completed` row in July (a structural zero), so the quarter's p2 count is 0 whatever is
+    // published: the all-programmes quarter minus p1 equals July's all-programmes minus July's p1.
+    const row = (period: string, programme: string, metric: string, value: number): FigureRow =>
+      figure({ period, programme_id: programme, metric, value, n_participants: value });
+    const rows = [
+      row('2026-07', 'p1', 'participants', 12), row('2026-07', 'p1', 'completed', 9),
+      row('2026-07', 'p2', 'participants', 2),
+      row('2026-07', '*', 'participants', 14), row('2026-07', '*', 'completed', 9),
+      row('2026-Q3', 'p1', 'participants', 12), row('2026-Q3', 'p1', 'completed', 9),
+      row('2026-Q3', 'p2', 'participants', 2), row('2026-Q3', 'p2', 'completed', 0),
+      row('2026-Q3', '*', 'participants', 14), row('2026-Q3', '*', 'completed', 9),
+    ];
+    const policy = { ...manager, k: 3 };
+
+    // Act
+    const { rows: out } = applyDisclosureControl(rows, policy);
+
+    // Assess: the small cell is hidden whole, its participants protected; the forced zero is no disclosure.
+    expect(reasonOf(out, { period: '2026-Q3', programme_id: 'p2', metric: 'completed' })).toBe('primary:n<3');
+    expect(reasonOf(out, { period: '2026-Q3', programme_id: 'p2', metric: 'participants' })).toBe('primary:n<3');
+    expect(label(recoverableValues(out, rows, { k: 3 }))).toEqual([]);
+  });
+
+  it('still refuses what earlier releases expose beyond the structure', () => {
+    // Prepare: July and the quarter were published with every figure shown; August alone is left.
+    const row = (period: string, value: number): FigureRow =>
+      figure({ period, metric: 'participants', value, n_participants: value });
+    const published = applyDisclosureControl([row('2026-07', 10), row('2026-Q3', 14)], manager).rows;
+
+    // Act
+    const act = (): unknown => applyDisclosureControl([row('2026-07', 10), row('2026-08', 4), row('2026-Q3', 14)], manager,
+      { previouslyPublished: published });
+
+    // Assess
+    expect(act).toThrow(/2026-08/);
+  });
+
+  it('declares every identity the roll-up builds into a cell, and only those', () => {
+    // Prepare: the quantity each figure's n (N) and each count's value (V) stands for, cell by cell.
+    const cells = new Map<string, FigureRow[]>();
+    for (const r of demoRows()) {
+      const cell = `${r.period}|${r.programme_id}|${r.group_type}|${r.instrument}`;
+      cells.set(cell, [...(cells.get(cell) ?? []), r]);
+    }
+    const family = (metric: string): string => metric.replace(/_s\d+$/, '_sK');
+    const holds = new Map<string, boolean>();
+    for (const rows of cells.values()) {
+      const quantities: [string, number][] = rows.flatMap((r): [string, number][] => [
+        ...(r.n_participants === null ? [] : [[`${family(r.metric)}.N`, r.n_participants] as [string, number]]),
+        ...(metricRole(r.metric)?.peopleCount === true && r.value !== null ? [[`${r.metric}.V`, r.value] as [string, number]] : []),
+      ]);
+      for (const [a, x] of quantities) for (const [b, y] of quantities) {
+        if (a < b && !(a.includes('_sK') && b.includes('_sK'))) holds.set(`${a}=${b}`, (holds.get(`${a}=${b}`) ?? true) && x === y);
+      }
+    }
+
+    // Act: what the roll-up makes equal in every cell, and what the catalogue says is one quantity.
+    const always = [...holds].filter(([, ok]) => ok).map(([pair]) => pair).sort();
+    const sizeOf = (quantity: string): string | null => {
+      const [metric = '', part] = quantity.split('.');
+      return part === 'V' ? metric : metricRole(metric.replace('_sK', '_s1'))?.size ?? null;
+    };
+    const declared = [...holds.keys()].filter((pair) => {
+      const [a = '', b = ''] = pair.split('=');
+      return sizeOf(a) !== null && sizeOf(a) === sizeOf(b);
+    }).sort();
+
+    // Assess
+    expect(declared).toEqual(always);
+  });
+});
