@@ -51,15 +51,17 @@ const toRow = (key: CellKey, instrument: string, value: MetricValue): FigureRow 
   suppression_reason: null,
 });
 
-/** The unsuppressed figure rows of every cell, in a stable order (input of disclosure control). */
+/** The unsuppressed figure rows of every cell that have a value, in a stable order (input of disclosure control). */
 export const figureRows = (cells: ReadonlyMap<string, { key: CellKey; stats: GroupStatistics }>): FigureRow[] => {
   const rows: FigureRow[] = [];
   for (const id of [...cells.keys()].sort()) {
     const { key, stats } = cells.get(id)!;
     const summary = summariseCell(stats);
-    for (const value of summary.participation) rows.push(toRow(key, NO_INSTRUMENT, value));
+    // A metric without a value (no cut-off, no threshold, nobody to base it on) is no figure at all:
+    // published as a row it would read as "suppressed" where nothing was hidden.
+    for (const value of summary.participation) if (value.value !== null) rows.push(toRow(key, NO_INSTRUMENT, value));
     for (const instrument of Object.keys(summary.instruments).sort()) {
-      for (const value of summary.instruments[instrument] ?? []) rows.push(toRow(key, instrument, value));
+      for (const value of summary.instruments[instrument] ?? []) if (value.value !== null) rows.push(toRow(key, instrument, value));
     }
   }
   return rows;

@@ -7,8 +7,8 @@ const close = (actual: number | null | undefined, expected: number | null): bool
   expected === null ? actual === null : typeof actual === 'number' && Math.abs(actual - expected) <= TOLERANCE;
 
 /**
- * The golden figures that the published rows do not match to 1e-9 (value, interval when given, n, groups),
- * each described with what was found, so a failing test names the figure and both numbers.
+ * The golden figures that the published rows do not match to 1e-9 (value, interval when given, n, groups;
+ * a figure expected without a value must be absent), each described with what was found, so a failing test names the figure and both numbers.
  */
 export const mismatches = (rows: readonly FigureRow[], expected: readonly GoldenFigure[]): string[] => {
   const problems: string[] = [];
@@ -16,6 +16,11 @@ export const mismatches = (rows: readonly FigureRow[], expected: readonly Golden
     const label = `${e.period} ${e.programme_id} ${e.group_type} ${e.instrument || '-'} ${e.metric}`;
     const found = rows.filter((r) => r.period === e.period && r.programme_id === e.programme_id && r.group_type === e.group_type
       && r.instrument === e.instrument && r.metric === e.metric);
+    // A metric without a value (SWEMWBS has no cut-off, so no caseness) is not published at all.
+    if (e.value === null) {
+      if (found.length !== 0) problems.push(`${label}: published although it has no value`);
+      continue;
+    }
     if (found.length !== 1) {
       problems.push(`${label}: ${found.length} rows`);
       continue;
