@@ -29,7 +29,7 @@ const startDemo = async (dataDir: string, extra: string[] = []): Promise<Demo> =
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   await new Promise<void>((resolve, reject) => {
     const poll = setInterval(() => {
-      if (output.includes('local stack is running')) { clearInterval(poll); resolve(); }
+      if (output.includes('Press Ctrl-C to stop')) { clearInterval(poll); resolve(); }
     }, 100);
     void exited.then((code) => { clearInterval(poll); reject(new Error(`demo exited with ${String(code)} before running:\n${output}`)); });
   });
@@ -90,6 +90,13 @@ describe('outcomes demo', () => {
     expect(Object.keys(demo.info.keys)).toEqual(expect.arrayContaining(['admin', 'clinic', 'clinic2', 'manager', 'funder']));
     for (const key of Object.values(demo.info.keys)) expect(key).toMatch(/^ro_[A-Za-z0-9_-]{43}$/);
     expect(demo.info).toMatchObject({ region: expect.any(String), credentials: { accessKeyId: expect.any(String), secretAccessKey: expect.any(String) } });
+  });
+
+  it('runs a nightly pass after seeding and prints links to the dashboards and at least one funder report', async () => {
+    // Assess
+    expect(demo.output()).toMatch(/Nightly run run-\S+: \d+ figures published, \d+ suppressed, \d+ dashboards and reports/);
+    expect(demo.output()).toMatch(/Organisation dashboard \(all programmes\): http:\/\/127\.0\.0\.1:\d+\/\S+\/dashboards\/index\.html\?/);
+    expect(demo.output()).toMatch(/report, [^:]+: http:\/\/127\.0\.0\.1:\d+\/\S+\/reports\/[a-z-]+\/\d{4}-(\d{2}|Q\d)\/report\.html\?/);
   });
 
   it('seeds data the AWS SDK sees at the recorded endpoints: groups of all four types, attendance, responses, the bucket', async () => {
@@ -158,7 +165,12 @@ describe('outcomes demo', () => {
     expect(stopped).toContain('Stopping...');
     expect(demo.output()).toContain('not seeding again');
     expect(demo.output()).not.toContain('Seeding the synthetic dataset');
-    expect(after.length).toBe(before.length);
+    // Every record survives; the restart adds only the nightly run that the previous test's writes call for.
+    const records = (items: typeof before) => items
+      .filter((i) => ['group', 'attendance', 'response', 'apiKey', 'clinic', 'programme'].includes(String(i['type'])))
+      .map((i) => `${String(i['pk'])}|${String(i['sk'])}|${String(i['contentHash'] ?? '')}`).sort();
+    expect(records(after)).toEqual(records(before));
+    expect(demo.output()).toContain('Running the nightly aggregation');
     expect(demo.info.keys).toEqual(keys);
     expect(after.find((i) => i['pk'] === 'STATE' && i['sk'] === 'SEED')).toEqual(seedMarker);
     expect((await call(demo.info, 'GET', '/health', undefined)).status).toBe(200);
