@@ -50,6 +50,8 @@ export interface FunderReportContent {
   sections: ProgrammeSection[];
   method: string[];
   suppression: string[];
+  /** One sentence on the disclosure control applied, for the first page. */
+  disclosure: string;
   rows: FigureRow[];
 }
 
@@ -107,5 +109,6 @@ export const funderReportContent = (input: FunderReportInput): FunderReportConte
   return {
     title: `Outcomes report for ${funder.name}`, funderName: funder.name, period, periodLabel: periodLabel(period),
     generatedAt: context.generatedAt, watermark: context.watermark, sections, method: methodNotes(context), suppression, rows,
+    disclosure: `Figures based on fewer than ${context.policy.k} people are not shown (*)${context.policy.rounding > 1 ? `, counts are rounded to the nearest ${context.policy.rounding}` : ''}, and further figures are hidden where they would let a hidden one be worked out: ${suppressed.length} of ${rows.length} figures for this period.`,
   };
 };

@@ -56,6 +56,7 @@ ${table(['Group type', 'Instrument', 'Measure', 'Value', '95% CI', 'n', 'Groups'
 <h1>${escapeHtml(content.title)}</h1>
 <p class="meta">Reporting period: <strong>${escapeHtml(content.periodLabel)}</strong> (${escapeHtml(content.period)}) · ${Messages.lastUpdated}: <time datetime="${escapeHtml(content.generatedAt)}">${escapeHtml(formatTimestamp(content.generatedAt))}</time> · figures as of ${escapeHtml(content.watermark)}</p>
 <p>Programmes: ${content.sections.map((s) => `<a href="#programme-${escapeHtml(s.programmeId)}">${escapeHtml(s.name)}</a>`).join(', ')}. All figures are anonymised aggregates by group type; the full table is in figures.csv.</p>
+<p class="disclosure"><strong>Disclosure control.</strong> ${escapeHtml(content.disclosure)}</p>
 </header>
 <main>
 ${sections}

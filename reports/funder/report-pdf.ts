@@ -94,6 +94,19 @@ export const funderReportPdf = async (content: FunderReportContent, svgs: ChartS
   paragraph(`${Messages.lastUpdated}: ${formatTimestamp(content.generatedAt)} · figures as of ${content.watermark}`, 9);
   doc.moveDown(0.5);
   paragraph(`Programmes: ${content.sections.map((s) => s.name).join(', ')}. All figures are anonymised aggregates by group type; the full table is in figures.csv.`);
+  // The first page gives the whole period at a glance, so a reader who stops there has the essentials.
+  heading('At a glance', 13);
+  table(['Programme', 'Participants', 'Groups', 'Attendance', 'Completion', 'Drop-out'], [3.4, 1.4, 1, 1.3, 1.3, 1.2],
+    content.sections.map((section) => {
+      const all = section.participation.at(-1);
+      return [section.name, all?.participants ?? '*', all?.groups ?? '*', all?.attendance ?? '*', all?.completion ?? '*', all?.dropout ?? '*'];
+    }), 9);
+  for (const section of content.sections) {
+    heading(`${section.name}: headline outcomes`, 11);
+    table(['Figure', 'Value', 'Note'], [3, 1.2, 4], section.headlines.slice(0, 6).map((h) => [h.label, h.value, h.note]), 8);
+  }
+  heading('Disclosure control', 11);
+  paragraph(content.disclosure, 9);
   for (const section of content.sections) {
     doc.addPage();
     heading(section.name, 16);
