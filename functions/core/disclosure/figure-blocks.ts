@@ -1,3 +1,4 @@
+import { unionFind } from './union-find';
 import type { FigureTable } from './figure-table';
 
 /** A part of a figure table that no relation and no cell links to any other part: it is controlled alone. */
@@ -14,18 +15,7 @@ export interface FigureBlock {
  * one block never involves another: each block can be checked (and re-checked) on its own.
  */
 export const figureBlocks = (table: FigureTable): FigureBlock[] => {
-  const parent = table.entries.map((_, i) => i);
-  const find = (x: number): number => {
-    let root = x;
-    while (parent[root] !== root) root = parent[root] ?? root;
-    let walk = x;
-    while (walk !== root) { const next = parent[walk] ?? root; parent[walk] = root; walk = next; }
-    return root;
-  };
-  const union = (a: number, b: number): void => {
-    const [ra, rb] = [find(a), find(b)];
-    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
-  };
+  const { find, union } = unionFind();
   const firstOfCell = new Map<string, number>();
   table.entries.forEach((entry, i) => {
     const first = firstOfCell.get(entry.cell);

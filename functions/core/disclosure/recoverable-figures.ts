@@ -1,3 +1,4 @@
+import { unionFind } from './union-find';
 import type { FigureBlock } from './figure-blocks';
 import type { FigureTable } from './figure-table';
 import { LinearSpan, determinedUnknowns } from './linear-span';
@@ -40,18 +41,7 @@ export class BlockAttacker {
   constructor(private readonly table: FigureTable, block: FigureBlock, private readonly k: number) {
     this.entries = block.entries;
     this.entries.forEach((i, l) => this.local.set(i, l));
-    const parent: number[] = [];
-    const find = (x: number): number => {
-      let root = x;
-      while (parent[root] !== undefined && parent[root] !== root) root = parent[root] ?? root;
-      let walk = x;
-      while (walk !== root) { const next = parent[walk] ?? root; parent[walk] = root; walk = next; }
-      return root;
-    };
-    const union = (a: number, b: number): void => {
-      const [ra, rb] = [find(a), find(b)];
-      if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
-    };
+    const { find, union } = unionFind();
     const tokens = new Map<string, number>();
     const token = (id: string): number => {
       let t = tokens.get(id);
