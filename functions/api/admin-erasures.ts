@@ -8,6 +8,9 @@ import { db } from '../runtime/context';
 import { logger } from '../runtime/logger';
 import { pseudonymSecret } from '../runtime/pseudonym-secret';
 import { eraseParticipant } from '../store/participant-store';
+import { clinicExists } from '../store/organisation-store';
+import { NotFoundError } from './errors';
+import { Messages } from '../core/messages';
 
 const validate = compileValidator<ErasurePayload>(erasureSchema);
 
@@ -17,6 +20,8 @@ const validate = compileValidator<ErasurePayload>(erasureSchema);
  */
 export const handler = authorized(['admin'], async (event) => {
   const request = parseBody(event, validate);
+  // A typo in the clinic id must not look like a completed erasure.
+  if (!(await clinicExists(db, request.clinicId))) throw new NotFoundError(Messages.clinicNotRegistered(request.clinicId));
   const pid = pseudonymise(await pseudonymSecret(), request.clinicId, request.participantRef);
   const result = await eraseParticipant(db, pid, new Date().toISOString());
   logger.info('Participant erased', { clinicId: request.clinicId, deleted: result.deleted, groups: result.groups });

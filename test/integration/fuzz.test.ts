@@ -72,3 +72,18 @@ describe('any body', () => {
     expect([...seen].sort()).toEqual([2, 4]);
   });
 });
+
+describe('a body nested thousands deep', () => {
+  it.each(ROUTES)('is refused by $path with 400 naming where, not a 500', async ({ path, role, valid }) => {
+    // Prepare
+    const field = Object.keys(valid)[0] ?? 'records';
+    const body = `{"${field}":${'['.repeat(5000)}${']'.repeat(5000)}}`;
+
+    // Act
+    const answer = await send(t.stack.info.apiUrl, 'POST', path, { key: t.stack.info.keys[role], body, contentType: 'application/json' });
+
+    // Assess
+    expect(answer.status, answer.text.slice(0, 300)).toBe(400);
+    expect(answer.text).toContain(field);
+  });
+});

@@ -140,6 +140,15 @@ describe('ingestion against dynalite', () => {
     expect(after.filter((i) => i['type'] === 'attendance' && i['groupId'] === 'ns-support-1')).toHaveLength(5);
   });
 
+  it('refuses to erase for a clinic that is not registered, so a typo never looks like a done erasure', async () => {
+    // Act
+    const refusal = await refused(t.stack.api.post('/v1/admin/erasures', keys.admin, { clinicId: 'northsid', participantRef: REFS[1] }));
+
+    // Assess
+    expect(refusal.status).toBe(404);
+    expect(JSON.stringify(refusal.body)).toContain('Clinic \\"northsid\\" is not registered');
+  });
+
   it('lists the groups changed in a window through the changed-groups index', async () => {
     // Prepare
     const from = new Date().toISOString();

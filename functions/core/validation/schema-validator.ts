@@ -69,7 +69,13 @@ const valueAt = (input: unknown, pointer: string): unknown => {
 };
 
 const show = (value: unknown): string => {
-  const text = JSON.stringify(value);
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(value);
+  } catch {
+    // A value nested thousands deep overflows the stack; it is wrong whatever it holds.
+    return 'a value nested too deeply to show';
+  }
   if (text === undefined) return String(value);
   return text.length > 40 ? `${text.slice(0, 37)}...` : text;
 };
