@@ -3,7 +3,7 @@ import { ALL } from '../../functions/core/figures/figure-row';
 import type { FigureRow, Period } from '../../functions/core/figures/figure-row';
 import { escapeHtml, formatTimestamp, inlineScript, jsonForScript } from '../html/escape-html';
 import { Messages } from '../messages';
-import { periodKind, periodLastDay } from '../../functions/core/periods/reporting-period';
+import { periodFirstDay, periodKind, periodLastDay } from '../../functions/core/periods/reporting-period';
 import { comparePeriods, periodLabel } from '../period-label';
 import type { ReportContext } from '../report-context';
 import type { DashboardAssets } from './dashboard-assets';
@@ -46,7 +46,9 @@ export const defaultPeriod = (periods: readonly Period[], asOf: string): Period 
  */
 export const dashboardPage = (input: DashboardPageInput, assets: DashboardAssets): string => {
   const { context, programmeId } = input;
-  const rows = input.rows.filter((row) => row.programme_id === programmeId);
+  // Periods that have not begun yet (groups planned to end next year) have nothing to show.
+  const asOf = context.generatedAt.slice(0, 10);
+  const rows = input.rows.filter((row) => row.programme_id === programmeId && periodFirstDay(row.period) <= asOf);
   const name = programmeId === ALL ? Messages.allProgrammes : (context.programmes.find((p) => p.id === programmeId)?.name ?? programmeId);
   const periods = [...new Set(rows.map((row) => row.period))].sort(comparePeriods);
   const data: DashboardData = {

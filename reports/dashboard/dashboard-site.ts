@@ -13,7 +13,7 @@ export interface DashboardFile {
 
 /**
  * Every dashboard: `dashboards/index.html` is the organisation-wide page (all-programmes figures) and links
- * to `dashboards/<programmeId>/index.html`, one per programme, each linking back.
+ * to `dashboards/<programmeId>/index.html`, one per programme, each linking back (and to no other programme).
  */
 export const buildDashboards = (rows: readonly FigureRow[], context: ReportContext, assets: DashboardAssets): DashboardFile[] => {
   const programmes = [...context.programmes].sort((a, b) => a.id.localeCompare(b.id));
@@ -27,7 +27,8 @@ export const buildDashboards = (rows: readonly FigureRow[], context: ReportConte
       key: `dashboards/${programme.id}/index.html`,
       html: dashboardPage({
         context, rows, programmeId: programme.id,
-        links: [{ href: '../index.html', label: `${Messages.allProgrammes} (organisation)` }, ...programmes.filter((p) => p.id !== programme.id).map((p) => ({ href: `../${encodeURIComponent(p.id)}/index.html`, label: p.name }))],
+        // No links to sibling programmes: a manager of this programme may not see them (nor their names).
+        links: [{ href: '../index.html', label: `${Messages.allProgrammes} (organisation)` }],
       }, assets),
     })),
   ];

@@ -76,7 +76,7 @@ describe('any body', () => {
 describe('a body nested thousands deep', () => {
   it.each(ROUTES)('is refused by $path with 400 naming where, not a 500', async ({ path, role, valid }) => {
     // Prepare
-    const field = Object.keys(valid)[0] ?? 'records';
+    const field = Object.keys(valid as object)[0] ?? 'records';
     const body = `{"${field}":${'['.repeat(5000)}${']'.repeat(5000)}}`;
 
     // Act

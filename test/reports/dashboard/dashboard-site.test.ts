@@ -27,12 +27,22 @@ describe('the dashboards', () => {
   });
 
   it('escape programme names and notes inserted into the page', () => {
-    // Prepare
-    const html = pages[2]?.html ?? '';
+    // Prepare: the organisation page links every programme by name
+    const html = pages[0]?.html ?? '';
     // Assess
     expect(html).toContain('North Resilience &lt;Groups&gt; &amp; Co');
     expect(html).not.toContain('North Resilience <Groups>');
     expect(html).toContain('Note with &lt;b&gt;markup&lt;/b&gt; &amp; &quot;quotes&quot;');
+  });
+
+  it('link a programme page to the organisation page only, never to (or naming) another programme', () => {
+    // Prepare
+    const html = pages[2]?.html ?? '';
+    const nav = /<nav aria-label="Dashboards">(.*?)<\/nav>/s.exec(html)?.[1] ?? '';
+
+    // Assess
+    expect(nav).toContain('href="../index.html"');
+    expect(nav.match(/<a /g)).toHaveLength(1);
   });
 
   it('stamp the page with the run time, not the clock, and render identically twice', () => {
