@@ -95,7 +95,7 @@ export const putPublication = async (db: Db, record: PublicationRecord): Promise
   }
 };
 
-/** Periods already published to funders, with the run that published each. */
-export const listPublications = async (db: Db): Promise<{ period: string; runId: string }[]> =>
-  (await queryAll(db, { KeyConditionExpression: 'pk = :pk', ProjectionExpression: 'sk, runId', ExpressionAttributeValues: { ':pk': 'PUBLICATION' } }))
-    .map((item) => ({ period: String(item['sk']), runId: String(item['runId']) }));
+/** Periods already published to funders, with the run that published each and the data it was built from. */
+export const listPublications = async (db: Db): Promise<{ period: string; runId: string; dataAsOf: string }[]> =>
+  (await queryAll(db, { KeyConditionExpression: 'pk = :pk', ProjectionExpression: 'sk, runId, dataAsOf', ExpressionAttributeValues: { ':pk': 'PUBLICATION' } }))
+    .map((item) => ({ period: String(item['sk']), runId: String(item['runId']), dataAsOf: String(item['dataAsOf']) }));

@@ -22,6 +22,8 @@ export interface RunRecord {
   cellsPublished?: number;
   cellsSuppressed?: number;
   periodsPublished?: string[];
+  /** Frozen funder periods whose groups got data after publication (dashboards show it; the publication does not). */
+  lateData?: { period: string; groups: number }[];
   /** Closed periods disclosure control could not protect against earlier releases: not published. */
   periodsWithheld?: string[];
   reports?: number;

@@ -3,7 +3,7 @@ import { UnprotectableDisclosureError, applyDisclosureControl, defaultDisclosure
 import { suppressionNotes } from '../../core/disclosure/suppression-notes';
 import type { FigureRow } from '../../core/figures/figure-row';
 import { figuresCsv } from '../../core/figures/figures-csv';
-import { comparePeriods, isClosed, periodKind, quarterOf } from '../../core/periods/reporting-period';
+import { comparePeriods, isClosed, monthOf, periodKind, quarterOf } from '../../core/periods/reporting-period';
 import { monthsOfQuarter } from '../../core/disclosure';
 import { dataWatermark, figureRows, rollUp } from '../../core/rollup/roll-up';
 import { listProgrammes } from '../../store/organisation-store';
@@ -26,6 +26,11 @@ export interface RollUpOutput {
   cellsSuppressed: number;
   /** Closed periods published to funders by this run (months before their quarter). */
   periods: string[];
+  /**
+   * Groups whose data changed after the funder publication of their (frozen) period: counted in the
+   * dashboards, not in that publication. Operators see it in the run record.
+   */
+  lateData: { period: string; groups: number }[];
   /** Closed periods disclosure control could not protect given earlier releases: not published, tried again next night. */
   withheld: string[];
 }
@@ -93,6 +98,7 @@ export const rollUpStep = async (ctx: NightlyContext, input: RollUpInput): Promi
   }
   newlyPublished.sort(comparePeriods);
   withheld.sort(comparePeriods);
+  const lateData = lateGroups(summaries, published.filter((p) => publishedEarlier.has(p.period)));
 
   const output: RollUpOutput = {
     runId: input.runId, to: input.to, dataAsOf,
@@ -100,10 +106,11 @@ export const rollUpStep = async (ctx: NightlyContext, input: RollUpInput): Promi
     cellsSuppressed: dashboard.rows.filter((r) => r.suppressed).length,
     periods: newlyPublished,
     withheld,
+    lateData,
   };
   await updateRun(ctx.db, input.runId, {
     cellsPublished: output.cellsPublished, cellsSuppressed: output.cellsSuppressed, periodsPublished: newlyPublished,
-    periodsWithheld: withheld, dataAsOf,
+    periodsWithheld: withheld, lateData, dataAsOf,
   });
   return output;
 };
@@ -116,6 +123,19 @@ const putFigures = async (ctx: NightlyContext, keys: { json: string; csv: string
     { key: keys.csv, sha256: await putObject(ctx.s3, ctx.bucket, { key: keys.csv, body: csv, contentType: 'text/csv; charset=utf-8' }) },
   ];
 };
+
+/** Per frozen period, the groups whose data changed after it was published to funders. */
+export const lateGroups = (
+  summaries: readonly { endDate: string; changedAt: string }[],
+  publications: readonly { period: string; dataAsOf: string }[],
+): { period: string; groups: number }[] =>
+  publications
+    .map(({ period, dataAsOf }) => ({
+      period,
+      groups: summaries.filter((g) => (monthOf(g.endDate) === period || quarterOf(g.endDate) === period) && g.changedAt > dataAsOf).length,
+    }))
+    .filter((late) => late.groups > 0)
+    .sort((a, b) => comparePeriods(a.period, b.period));
 
 /** Groups periods into quarter blocks (a quarter and its months), in time order. */
 export const quarterBlocks = (periods: readonly string[]): string[][] => {
