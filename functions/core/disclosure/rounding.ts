@@ -1,6 +1,8 @@
 import type { FigureRow } from '../figures/figure-row';
 import { figureKey } from './figure-key';
 import type { FigureTable } from './figure-table';
+import { Metric } from '../figures/metric';
+import { wilsonInterval } from '../stats/confidence-interval';
 
 /** Rounds to the nearest multiple of `base` (halves away from zero); `base` 1 leaves the value unchanged. */
 export const roundTo = (value: number, base: number): number =>
@@ -8,9 +10,12 @@ export const roundTo = (value: number, base: number): number =>
 
 /**
  * Funder rounding, applied after suppression: counts of people and every n_participants are rounded to the
- * nearest multiple of `base`; a rate whose numerator and denominator are visible counts of the same cell is
- * recomputed from the rounded counts (NHS England's method; its interval is kept); means and group or session
- * counts are unchanged. Returns new rows; hidden rows are returned as given.
+ * nearest multiple of `base`; means, medians, effect sizes and group or session counts are unchanged.
+ * Every rate is recomputed from rounded numbers (NHS England's method) so it cannot give back the exact
+ * counts: from its numerator and denominator where both are visible counts of the cell, otherwise from its
+ * implied numerator (rate × n) rounded the same way; its Wilson interval is recomputed from those rounded
+ * numbers (an interval of the exact counts would give them back). The attendance rate, a share of sessions
+ * rather than of people, is given to two decimals without an interval. Returns new rows; hidden rows as given.
  */
 export const roundFigures = (table: FigureTable, rows: readonly FigureRow[], base: number): FigureRow[] => {
   if (base <= 1) return [...rows];
@@ -24,16 +29,22 @@ export const roundFigures = (table: FigureTable, rows: readonly FigureRow[], bas
   });
   return rounded.map((row, i) => {
     const entry = table.entries[i];
-    if (row.suppressed || entry === undefined || entry.role.kind !== 'rate') return row;
+    const exact = rows[i];
+    if (row.suppressed || entry === undefined || exact === undefined || entry.role.kind !== 'rate' || row.value === null) return row;
+    if (row.metric === Metric.attendanceRate) return { ...row, value: Math.round(row.value * 100) / 100, ci_low: null, ci_high: null };
     const { numerator, denominator } = entry.role;
-    if (numerator === null || denominator === null) return row;
-    const sibling = (metric: string): FigureRow | undefined => {
+    const sibling = (metric: string | null): FigureRow | undefined => {
+      if (metric === null) return undefined;
       const index = byKey.get(figureKey({ ...row, metric }));
       return index === undefined ? undefined : rounded[index];
     };
     const [num, den] = [sibling(numerator), sibling(denominator)];
-    if (num === undefined || den === undefined || num.suppressed || den.suppressed) return row;
-    if (num.value === null || den.value === null || den.value === 0) return row;
-    return { ...row, value: num.value / den.value };
+    const fromCounts = num !== undefined && den !== undefined && !num.suppressed && !den.suppressed && num.value !== null && den.value !== null;
+    const successes = fromCounts ? num.value! : roundTo(row.value * (exact.n_participants ?? 0), base);
+    const trials = fromCounts ? den.value! : row.n_participants ?? 0;
+    if (trials <= 0) return { ...row, value: null, ci_low: null, ci_high: null, suppressed: true, suppression_reason: 'primary:n<k' };
+    const share = Math.min(1, Math.max(0, successes / trials));
+    const interval = wilsonInterval(Math.min(successes, trials), trials);
+    return { ...row, value: share, ci_low: interval?.low ?? null, ci_high: interval?.high ?? null };
   });
 };

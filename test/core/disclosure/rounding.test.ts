@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { wilsonInterval } from '../../../functions/core/stats/confidence-interval';
 import { applyDisclosureControl, defaultDisclosurePolicy, roundTo } from '../../../functions/core/disclosure';
 import type { FigureRow } from '../../../functions/core/figures/figure-row';
 import { figure } from './support/figure-fixtures';
@@ -23,11 +24,26 @@ describe('rounding', () => {
     // Assess
     expect(out.participants).toMatchObject({ value: 25, n_participants: 25, n_groups: 3 });
     expect(out.completed).toMatchObject({ value: 10, n_participants: 25 });
-    expect(out.completion_rate).toMatchObject({ value: 10 / 25, ci_low: 0.33, ci_high: 0.7, n_participants: 25 });
+    // The interval is Wilson's for the rounded 10 of 25 (an interval of the exact 12 of 23 would give them back).
+    const wilson = wilsonInterval(10, 25);
+    expect(out.completion_rate).toMatchObject({ value: 10 / 25, ci_low: wilson?.low, ci_high: wilson?.high, n_participants: 25 });
     expect(out.dropped_out).toMatchObject({ suppressed: true, value: null, suppression_reason: 'primary:count<8' });
     expect(out.mean_change).toMatchObject({ value: 2.37, ci_low: 1.1, n_participants: 20 });
     expect(out.attendance_rate?.value).toBe(0.71);
     expect(out.groups?.value).toBe(3);
+  });
+
+  it('recomputes a rate without visible counts from its rounded implied numerator, interval included', () => {
+    // Prepare: retention at session 2 is 56 of 57 starters; no count of the 56 is published
+    const retention = { ...cell[0]!, metric: 'retention_s2', value: 56 / 57, ci_low: 0.9, ci_high: 0.99, n_participants: 57 };
+    const starters = { ...cell[0]!, metric: 'participants', value: 57, n_participants: 57, ci_low: null, ci_high: null };
+
+    // Act
+    const out = byMetric(applyDisclosureControl([starters, retention], defaultDisclosurePolicy('funder')).rows);
+
+    // Assess: 56 → 55 and 57 → 55: 100%, with the interval of 55 of 55, so neither 56 nor 57 can be read back
+    const wilson = wilsonInterval(55, 55);
+    expect(out.retention_s2).toMatchObject({ value: 1, n_participants: 55, ci_low: wilson?.low, ci_high: wilson?.high });
   });
 
   it('leaves counts exact for managers', () => {
