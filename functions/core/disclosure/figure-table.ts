@@ -3,7 +3,7 @@ import type { FigureRow } from '../figures/figure-row';
 import { InvalidFigureTableError } from './disclosure-errors';
 import { cellKey, compareFigures, describeFigure, figureKey } from './figure-key';
 import { tableMessage } from './messages';
-import { OUTCOME_PARTS, OUTCOME_TOTAL, metricRole } from './metric-role';
+import { FINISHED_PARTS, OUTCOME_PARTS, OUTCOME_TOTAL, metricRole } from './metric-role';
 import type { MetricRole } from './metric-role';
 import { monthsOfQuarter } from './period-relation';
 
@@ -29,12 +29,15 @@ export const RelationKind = {
   quarter: 'quarter',
   outcomes: 'outcomes',
   rate: 'rate',
+  finished: 'finished',
 } as const;
 export type RelationKind = (typeof RelationKind)[keyof typeof RelationKind];
 
 /**
- * A linear relation between figures: `total = Σ parts` (margins, quarters, outcome categories), or for a rate
- * `rate × n = numerator` with `parts = [numerator]` (the denominator is tied to the rate's n by value).
+ * A linear relation between figures: `total = Σ parts` (margins, quarters, outcome categories), for a rate
+ * `rate × n = numerator` with `parts = [numerator]` (the denominator is tied to the rate's n by value), or for
+ * `finished` `n = rate × n + Σ part rate × n` with total the completion rate and parts the drop-out rate (every
+ * finished starter completed or dropped out).
  */
 export interface Relation {
   kind: RelationKind;
@@ -124,7 +127,14 @@ const marginRelations = (entries: readonly TableEntry[], byKey: ReadonlyMap<stri
   return relations;
 };
 
-// Within a cell: reliably improved + no reliable change + reliably deteriorated = paired; rate × n = numerator.
+// rate × n as the roll-up counted it (a share of whole people; nobody when n is 0), or null when not published.
+const amountOf = (row: FigureRow): number | null => {
+  if (row.n_participants === 0) return 0;
+  return row.value === null || row.n_participants === null ? null : Math.round(row.value * row.n_participants);
+};
+
+// Within a cell: reliably improved + no reliable change + reliably deteriorated = paired; rate × n = numerator
+// (where it is an identity, see `MetricRole.numeratorExact`); completers + drop-outs among finished starters = n.
 const cellRelations = (entries: readonly TableEntry[], byKey: ReadonlyMap<string, number>): Relation[] => {
   const relations: Relation[] = [];
   entries.forEach((entry, index) => {
@@ -136,7 +146,13 @@ const cellRelations = (entries: readonly TableEntry[], byKey: ReadonlyMap<string
       }
     }
     const numerator = entry.role.numerator === null ? undefined : sibling(entry.role.numerator);
-    if (numerator !== undefined) relations.push({ kind: RelationKind.rate, total: index, parts: [numerator] });
+    const amount = amountOf(entry.row);
+    const holds = entry.role.numeratorExact ||
+      (numerator !== undefined && amount !== null && entries[numerator]?.row.value === amount);
+    if (numerator !== undefined && holds) relations.push({ kind: RelationKind.rate, total: index, parts: [numerator] });
+    const [completion, dropout] = FINISHED_PARTS;
+    const dropoutRate = entry.row.metric === completion ? sibling(dropout) : undefined;
+    if (dropoutRate !== undefined) relations.push({ kind: RelationKind.finished, total: index, parts: [dropoutRate] });
   });
   return relations;
 };

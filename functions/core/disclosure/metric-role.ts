@@ -1,4 +1,4 @@
-import { Metric, SessionMetric, metricInfo, parseSessionMetric } from '../figures/metric';
+import { Metric, SessionMetric, metricInfo, parseSessionMetric, sessionMetric } from '../figures/metric';
 import type { MetricKind } from '../figures/metric';
 
 /**
@@ -10,6 +10,13 @@ import type { MetricKind } from '../figures/metric';
  * - `size`: the quantity the figure's n counts when it is shared by construction with other figures of the cell
  *   (a count of people counts itself, a mean's n is `paired`, a paired rate's n is `enrolled`...), or null when the
  *   n is the figure's own (a session's mean score, retention at a session, a recovery rate's paired cases).
+ * - `numeratorExact`: false when the numerator count also counts people the rate leaves out (`completed` counts
+ *   completers of groups still running, the completion rate only those of ended groups): rate × n = numerator then
+ *   holds when every group of the cell has ended, and is applied only in cells where the values agree.
+ * - `endedSize`: the quantity the n equals when every group of the cell has ended (retention at session 1 rests on
+ *   all starters, who are then the finished starters of the completion and drop-out rates), linked where the
+ *   values agree; null when none.
+ * - `amountIsSize`: rate × n = n by construction (every starter attended session 1, so retention there is 1).
  */
 export interface MetricRole {
   kind: MetricKind;
@@ -18,6 +25,9 @@ export interface MetricRole {
   numerator: string | null;
   denominator: string | null;
   size: string | null;
+  numeratorExact: boolean;
+  endedSize: string | null;
+  amountIsSize: boolean;
 }
 
 interface RateParts { numerator: string | null; denominator: string }
@@ -55,6 +65,16 @@ const SHARED_SIZE: Readonly<Record<string, string>> = {
   [Metric.dZ]: Metric.paired,
 };
 
+/**
+ * The completion rate and the drop-out rate: every finished starter either completed or dropped out, so their
+ * amounts (completers and drop-outs among the finished starters) add up to their shared n.
+ */
+export const FINISHED_PARTS: readonly [string, string] = [Metric.completionRate, Metric.dropoutRate];
+
+// Rates whose numerator count also counts running groups' people (see `MetricRole.numeratorExact`).
+const INEXACT_NUMERATOR: ReadonlySet<string> = new Set([Metric.completionRate]);
+const RETENTION_AT_FIRST_SESSION = sessionMetric(SessionMetric.retention, 1);
+
 /** The three outcome categories of a paired participant, which add up to `paired` within a cell. */
 export const OUTCOME_PARTS: readonly string[] = [
   Metric.reliablyImproved, Metric.noReliableChange, Metric.reliablyDeteriorated,
@@ -78,20 +98,24 @@ export const metricRole = (metric: string): MetricRole | undefined => {
   const info = metricInfo(metric);
   if (info === undefined) return undefined;
   const family = parseSessionMetric(metric)?.family ?? metric;
+  const firstRetention = metric === RETENTION_AT_FIRST_SESSION;
+  const links = {
+    numeratorExact: !INEXACT_NUMERATOR.has(metric), endedSize: firstRetention ? FINISHED_STARTERS : null, amountIsSize: firstRetention,
+  };
   if (info.kind === 'count') {
     const peopleCount = info.unit === 'people';
     return {
       kind: info.kind, peopleCount, additive: true, numerator: null, denominator: null,
-      size: peopleCount ? metric : SHARED_SIZE[metric] ?? null,
+      size: peopleCount ? metric : SHARED_SIZE[metric] ?? null, ...links,
     };
   }
   if (info.kind === 'rate') {
     const parts = PEOPLE_RATES[family];
     return {
       kind: info.kind, peopleCount: false, additive: parts !== undefined,
-      numerator: parts?.numerator ?? null, denominator: parts?.denominator ?? null, size: SHARED_SIZE[metric] ?? null,
+      numerator: parts?.numerator ?? null, denominator: parts?.denominator ?? null, size: SHARED_SIZE[metric] ?? null, ...links,
     };
   }
   return { kind: info.kind, peopleCount: false, additive: ADDITIVE_MEANS.has(family), numerator: null, denominator: null,
-    size: SHARED_SIZE[metric] ?? null };
+    size: SHARED_SIZE[metric] ?? null, ...links };
 };

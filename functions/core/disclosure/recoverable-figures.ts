@@ -12,9 +12,11 @@ type Terms = readonly (readonly [number, number])[];
  * Every figure i carries two quantities: its additive amount A_i (a count's value, a rate's numerator
  * rate × n, a mean's sum mean × n) and its n_participants N_i. A visible figure reveals both; a hidden one
  * neither. The attacker knows every margin and quarter relation (for A when the metric is additive, always for
- * N), the outcome identity, rate × n = numerator, and the identities the roll-up builds into every cell
- * (`MetricRole.size`: a count of people is its own n, a mean's n is `paired`, a paired rate's n is `enrolled`...;
- * applied where the values agree). Quantities that merely happen to be equal are not linked: nobody outside can
+ * N), the outcome identity, rate × n = numerator, completers + drop-outs among the finished starters = the n of
+ * the completion and drop-out rates, and the identities the roll-up builds into every cell (`MetricRole.size`: a
+ * count of people is its own n, a mean's n is `paired`, a paired rate's n is `enrolled`...; applied where the
+ * values agree) or into every cell whose groups have all ended (`endedSize`, `numeratorExact`: the starters are
+ * the finished starters, the completers are those among the finished starters; applied where the values agree). Quantities that merely happen to be equal are not linked: nobody outside can
  * see that two figures they do not know are equal, and a link that holds in some cells of a relation and not in
  * others would let the attacker "solve" for figures nothing published determines.
  *
@@ -54,6 +56,8 @@ export class BlockAttacker {
       if (entry === undefined) return;
       const { value, n_participants: n } = entry.row;
       if (n !== null && entry.role.size !== null) union(2 * l + 1, token(`${entry.cell}|${entry.role.size}|${n}`));
+      if (n !== null && entry.role.endedSize !== null) union(2 * l + 1, token(`${entry.cell}|${entry.role.endedSize}|${n}`));
+      if (entry.role.amountIsSize) union(2 * l, 2 * l + 1);
       if (entry.role.peopleCount && value !== null) union(2 * l, token(`${entry.cell}|${entry.row.metric}|${value}`));
     });
     this.roots = this.entries.flatMap((_, l) => [find(2 * l), find(2 * l + 1)]);
@@ -63,6 +67,12 @@ export class BlockAttacker {
       if (relation === undefined || total === undefined) continue;
       const sum = (offset: number): Terms => [relation.total, ...relation.parts].map((i, position) =>
         [this.roots[2 * (this.local.get(i) ?? 0) + offset] ?? 0, position === 0 ? 1 : -1]);
+      if (relation.kind === 'finished') {
+        // n of the completion rate = its amount + the drop-out rate's amount.
+        const size = this.roots[2 * (this.local.get(relation.total) ?? 0) + 1] ?? 0;
+        this.equations.push([[size, 1], ...sum(0).map(([variable]): [number, number] => [variable, -1])]);
+        continue;
+      }
       if (relation.kind === 'rate' || relation.kind === 'outcomes' || total.role.additive) this.equations.push(sum(0));
       if (relation.kind !== 'rate' && relation.kind !== 'outcomes') this.equations.push(sum(1));
     }

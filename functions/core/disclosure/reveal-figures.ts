@@ -80,9 +80,10 @@ const relationBetween = (view: PatternView, i: number, exposed: number): string 
   const members = (r: (typeof own)[number]): number[] => [r.total, ...r.parts];
   const shared = own.find((r) => members(r).includes(exposed));
   if (shared !== undefined) return shared.kind;
+  const inCell = (kind: string): boolean => kind === 'rate' || kind === 'outcomes' || kind === 'finished';
   const withHidden = own
     .filter((r) => members(r).some((m) => m !== i && view.hidden.has(m)))
-    .sort((a, b) => Number(a.kind !== 'rate' && a.kind !== 'outcomes') - Number(b.kind !== 'rate' && b.kind !== 'outcomes'));
+    .sort((a, b) => Number(!inCell(a.kind)) - Number(!inCell(b.kind)));
   return withHidden[0]?.kind ?? 'n_participants';
 };
 

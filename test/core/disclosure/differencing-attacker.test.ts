@@ -76,4 +76,56 @@ describe('the differencing attacker', () => {
     // Assess
     expect(recovered.map((r) => `${r.programme_id}/${r.group_type}`)).toEqual(['p1/support', 'p1/psychotherapy']);
   });
+
+  it('recovers a hidden drop-out count as the completion rate\'s n minus the completers of a closed cell', () => {
+    // Prepare: every group ended, so `completed` is the completion rate's numerator and 34 = 32 + 2.
+    const truth = participationCell({ participants: 36, starters: 34, completed: 32, completedRunning: 0, droppedOut: 2 });
+    const published = truth.map((r) => (r.metric === 'dropped_out' || r.metric === 'dropout_rate' ? hide(r) : r));
+
+    // Act
+    const recovered = recoverableValues(published, truth);
+
+    // Assess
+    expect(recovered.map((r) => r.metric)).toEqual(['dropped_out', 'dropout_rate']);
+  });
+
+  it('recovers a hidden drop-out count from the starters at session 1 minus the completers of a closed cell', () => {
+    // Prepare: both rates hidden too; retention at session 1 rests on the starters, all of them finished.
+    const truth = participationCell({ participants: 36, starters: 34, completed: 32, completedRunning: 0, droppedOut: 2 });
+    const published = truth.map((r) => (['dropped_out', 'dropout_rate', 'completion_rate'].includes(r.metric) ? hide(r) : r));
+
+    // Act
+    const recovered = recoverableValues(published, truth);
+
+    // Assess
+    expect(recovered.map((r) => r.metric)).toContain('dropped_out');
+  });
+
+  it('does not take the completers of a running group for completers among the finished starters', () => {
+    // Prepare: 3 of the 35 completers are in a group still running, which also has 4 starters.
+    const truth = participationCell({ participants: 40, starters: 38, completed: 32, completedRunning: 3, droppedOut: 2 });
+    const published = truth.map((r) => (['dropped_out', 'dropout_rate', 'completion_rate'].includes(r.metric) ? hide(r) : r));
+
+    // Act
+    const recovered = recoverableValues(published, truth);
+
+    // Assess
+    expect(recovered).toEqual([]);
+  });
 });
+
+// A participation cell as the roll-up builds it: rates over the finished starters (completers + drop-outs).
+const participationCell = (c: {
+  participants: number; starters: number; completed: number; completedRunning: number; droppedOut: number;
+}): FigureRow[] => {
+  const finished = c.completed + c.droppedOut;
+  const completers = c.completed + c.completedRunning;
+  return [
+    figure({ metric: 'participants', value: c.participants, n_participants: c.participants }),
+    figure({ metric: 'completed', value: completers, n_participants: completers }),
+    figure({ metric: 'dropped_out', value: c.droppedOut, n_participants: c.droppedOut }),
+    figure({ metric: 'completion_rate', value: c.completed / finished, n_participants: finished }),
+    figure({ metric: 'dropout_rate', value: c.droppedOut / finished, n_participants: finished }),
+    figure({ metric: 'retention_s1', value: 1, n_participants: c.starters }),
+  ];
+};

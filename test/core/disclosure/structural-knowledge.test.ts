@@ -65,6 +65,34 @@ describe('what the structure alone tells', () => {
     expect(act).toThrow(/2026-08/);
   });
 
+  it('does not let the completion rate\'s n minus the completers give away a hidden drop-out count', () => {
+    // Prepare: the reviewer's closed cell: 34 finished starters = 32 completers + 2 drop-outs (hidden, 2 < 8);
+    // participants, completers, the rates and retention at session 1 (n = the 34 starters) would all be shown.
+    const cell = { period: '2026-Q3', programme_id: 'adult-resilience', group_type: '*' as const, instrument: '' };
+    const rows = [
+      figure({ ...cell, metric: 'participants', value: 36, n_participants: 36 }),
+      figure({ ...cell, metric: 'groups', value: 4, n_participants: 36 }),
+      figure({ ...cell, metric: 'completed', value: 32, n_participants: 32 }),
+      figure({ ...cell, metric: 'dropped_out', value: 2, n_participants: 2 }),
+      figure({ ...cell, metric: 'completion_rate', value: 32 / 34, n_participants: 34 }),
+      figure({ ...cell, metric: 'dropout_rate', value: 2 / 34, n_participants: 34 }),
+      figure({ ...cell, metric: 'retention_s1', value: 1, n_participants: 34 }),
+      figure({ ...cell, metric: 'retention_s2', value: 30 / 34, n_participants: 34 }),
+    ];
+
+    // Act
+    const results = [manager, defaultDisclosurePolicy('funder')].map((policy) => applyDisclosureControl(rows, policy).rows);
+
+    // Assess
+    for (const out of results) {
+      expect(reasonOf(out, { metric: 'dropped_out' })).toBe('primary:n<8');
+      expect(label(recoverableValues(out, rows))).toEqual([]);
+      const shown = (metric: string): boolean => out.some((r) => r.metric === metric && !r.suppressed);
+      expect(shown('completion_rate') && shown('completed')).toBe(false);
+      expect(shown('participants')).toBe(true);
+    }
+  });
+
   it('declares every identity the roll-up builds into a cell, and only those', () => {
     // Prepare: the quantity each figure's n (N) and each count's value (V) stands for, cell by cell.
     const cells = new Map<string, FigureRow[]>();

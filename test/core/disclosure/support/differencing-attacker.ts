@@ -9,8 +9,11 @@ import type { FigureRow } from '../../../../functions/core/figures/figure-row';
  * carries an amount A (count; rate numerator; mean sum) and an n N; a visible row reveals both. The attacker
  * also knows how the roll-up builds a cell: a count of people is its own n; groups, sessions and the attendance
  * rate rest on the participants; completion and drop-out rates on the same finished starters; the paired rate
- * on the enrolled; means, medians and effect sizes on the paired (in a cell where the values agree). Two figures
- * that merely happen to be equal are not linked.
+ * on the enrolled; means, medians and effect sizes on the paired (in a cell where the values agree). Every
+ * finished starter completed or dropped out: completion rate × n + drop-out rate × n = their n. Where every group
+ * of a cell has ended (applied where the values agree), `completed` is the completion rate × n and the starters
+ * (n of retention at session 1, where everyone is still attending) are the finished starters. Two figures that
+ * merely happen to be equal are not linked.
  * A suppressed row is recovered when its value is uniquely determined, or when its true n is below k and that n
  * is uniquely determined: a suppressed unknown x is determined iff e_x lies in the row space of the equations
  * restricted to the unknowns (Gauss–Jordan elimination with exact integers) — unless the equations determine it
@@ -52,6 +55,10 @@ export const recoverableValues = (
   rows.forEach((r, i) => {
     const size = PEOPLE.has(r.metric) ? r.metric : SIZE[r.metric];
     if (r.n_participants !== null && size !== undefined) merge(2 * i + 1, `${cellOf(r)}#${size}#${r.n_participants}`);
+    if (r.metric === 'retention_s1') {
+      if (r.n_participants !== null) merge(2 * i + 1, `${cellOf(r)}#finished starters#${r.n_participants}`);
+      unite(2 * i, 2 * i + 1);
+    }
     if (PEOPLE.has(r.metric) && r.value !== null) merge(2 * i, `${cellOf(r)}#${r.metric}#${r.value}`);
   });
   const knownClasses = new Set<number>();
@@ -103,7 +110,13 @@ export const recoverableValues = (
       if (parts.length === 3) equation([[2 * i, 1], ...parts.map((p): [number, number] => [2 * p, -1])]);
     }
     const numerator = RATES[r.metric];
-    if (numerator !== undefined) for (const p of find({ metric: numerator })) equation([[2 * i, 1], [2 * p, -1]]);
+    for (const p of numerator === undefined ? [] : find({ metric: numerator })) {
+      const completers = r.n_participants === 0 ? 0 : Math.round((r.value ?? Number.NaN) * (r.n_participants ?? Number.NaN));
+      if (r.metric !== 'completion_rate' || rows[p]?.value === completers) equation([[2 * i, 1], [2 * p, -1]]);
+    }
+    if (r.metric === 'completion_rate') {
+      for (const p of find({ metric: 'dropout_rate' })) equation([[2 * i + 1, 1], [2 * i, -1], [2 * p, -1]]);
+    }
   });
   const determined = solve(restricted(knownClasses));
   // What the structure alone determines depends on the truth only: solved once per truth table.

@@ -19,7 +19,9 @@ export const countCell = (dimension: Partial<Dimension>, counts: Readonly<Record
 
 /** Per-group-stay sufficient statistics of one leaf (month × programme × group type). */
 export interface LeafStats {
-  participants: number; completed: number; droppedOut: number; attendingS3: number;
+  /** `completed` and `droppedOut` are among the finished starters (ended groups); `completedRunning` completed a
+   * group still running (counted by `completed`, not by the completion rate). */
+  participants: number; completed: number; droppedOut: number; completedRunning?: number; attendingS3: number;
   enrolled: number; paired: number; improved: number; unchanged: number; deteriorated: number;
   cases: number; recovered: number; changeSum: number;
   /** People scored at sessions 1 and 2 (a session's mean score has its own n) and their score sums. */
@@ -27,13 +29,13 @@ export interface LeafStats {
 }
 
 const ZERO: LeafStats = {
-  participants: 0, completed: 0, droppedOut: 0, attendingS3: 0, enrolled: 0, paired: 0, improved: 0,
+  participants: 0, completed: 0, droppedOut: 0, completedRunning: 0, attendingS3: 0, enrolled: 0, paired: 0, improved: 0,
   unchanged: 0, deteriorated: 0, cases: 0, recovered: 0, changeSum: 0,
   scoredS1: 0, scoredS2: 0, scoreSumS1: 0, scoreSumS2: 0, riskFlagged: 0,
 };
 
 const add = (a: LeafStats, b: LeafStats): LeafStats =>
-  Object.fromEntries(Object.keys(a).map((k) => [k, a[k as keyof LeafStats] + b[k as keyof LeafStats]])) as unknown as LeafStats;
+  Object.fromEntries(Object.keys(a).map((k) => [k, (a[k as keyof LeafStats] ?? 0) + (b[k as keyof LeafStats] ?? 0)])) as unknown as LeafStats;
 
 const ratio = (num: number, den: number): number | null => (den === 0 ? null : num / den);
 
@@ -42,14 +44,17 @@ export const cellFigures = (at: Omit<Dimension, 'instrument'>, s: LeafStats, gro
   const row = (instrument: string, metric: string, value: number | null, n: number): FigureRow =>
     figure({ ...at, instrument, metric, value, n_participants: n, n_groups: groups });
   const p = s.participants;
-  // n as the roll-up sets it: a count of people is its own n; rates rest on their denominator, means on paired.
+  const completed = s.completed + (s.completedRunning ?? 0);
+  const finished = s.completed + s.droppedOut;
+  // n as the roll-up sets it: a count of people is its own n; rates rest on their denominator (completion and
+  // drop-out on the finished starters), means on paired.
   return [
     row('', 'participants', p, p),
     row('', 'groups', groups, p),
-    row('', 'completed', s.completed, s.completed),
+    row('', 'completed', completed, completed),
     row('', 'dropped_out', s.droppedOut, s.droppedOut),
-    row('', 'completion_rate', ratio(s.completed, p), p),
-    row('', 'dropout_rate', ratio(s.droppedOut, p), p),
+    row('', 'completion_rate', ratio(s.completed, finished), finished),
+    row('', 'dropout_rate', ratio(s.droppedOut, finished), finished),
     row('', 'retention_s3', ratio(s.attendingS3, p), p),
     row('swemwbs', 'enrolled', s.enrolled, s.enrolled),
     row('swemwbs', 'paired', s.paired, s.paired),
@@ -104,13 +109,15 @@ const statsArbitrary: fc.Arbitrary<LeafStats> = fc
     const part = (i: number, of: number): number => Math.min(of, Math.floor((split[i] ?? 0) * (of + 1)));
     const completed = part(0, p);
     const droppedOut = part(1, p - completed);
+    // Some leaves have a group still running, whose completers the completion rate leaves out.
+    const completedRunning = (split[11] ?? 0) < 0.25 ? part(11, p - completed - droppedOut) : 0;
     const enrolled = part(2, p);
     const paired = part(3, enrolled);
     const improved = part(4, paired);
     const unchanged = part(5, paired - improved);
     const cases = part(6, paired);
     return {
-      participants: p, completed, droppedOut, attendingS3: part(7, p), enrolled, paired, improved, unchanged,
+      participants: p, completed, droppedOut, completedRunning, attendingS3: part(7, p), enrolled, paired, improved, unchanged,
       deteriorated: paired - improved - unchanged, cases, recovered: part(8, cases), changeSum: change * paired,
       scoredS1: enrolled, scoredS2: part(9, enrolled), scoreSumS1: score * enrolled, scoreSumS2: (score + 1) * part(9, enrolled),
       riskFlagged: part(10, enrolled),
