@@ -9,6 +9,7 @@ import {
   MethodLoggingLevel,
   RequestAuthorizer,
   RequestValidator,
+  ResponseType,
   RestApi,
 } from 'aws-cdk-lib/aws-apigateway';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
@@ -16,6 +17,7 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { ROUTES } from '../api-routes';
+import { GATEWAY_RESPONSES } from '../gateway-responses';
 import type { HandlerName } from '../api-routes';
 
 /** Steady-state requests per second the stage accepts before throttling (429). */
@@ -67,6 +69,15 @@ export class OutcomesApi extends Construct {
         accessLogFormat: AccessLogFormat.jsonWithStandardFields(),
       },
     });
+    // Refusals made by API Gateway itself answer in the API's own JSON error shape.
+    for (const [id, response] of Object.entries(GATEWAY_RESPONSES)) {
+      this.api.addGatewayResponse(`Gateway-${id}`, {
+        type: ResponseType.of(response.type),
+        statusCode: String(response.status),
+        responseHeaders: { 'Content-Type': "'application/json'" },
+        templates: { 'application/json': JSON.stringify(response.body) },
+      });
+    }
     this.authorizer = new RequestAuthorizer(this, 'ApiKeyAuthorizer', {
       handler: props.functions.authorizer,
       identitySources: [IdentitySource.header('Authorization')],

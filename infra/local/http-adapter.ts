@@ -5,6 +5,7 @@ import type {
   APIGatewayAuthorizerResult, APIGatewayProxyEvent, APIGatewayProxyResult, APIGatewayRequestAuthorizerEvent,
 } from 'aws-lambda';
 import { HANDLERS, type HandlerName } from '../api-routes';
+import { GATEWAY_RESPONSES } from '../gateway-responses';
 import { matchRoute } from './route-match';
 
 type ProxyHandler = (event: APIGatewayProxyEvent) => Promise<APIGatewayProxyResult>;
@@ -54,8 +55,8 @@ export const startApiServer = async (options: { port: number; extraRoutes?: read
     const method = request.method ?? 'GET';
     const match = matchRoute(method, url.pathname);
     const body = await readBody(request);
-    if (body === 'too-large') return send(response, { statusCode: 413, body: JSON.stringify({ message: 'Request Too Long' }) });
-    if (match === null) return send(response, { statusCode: 404, body: JSON.stringify({ error: 'not_found', message: `No route ${method} ${url.pathname}` }) });
+    if (body === 'too-large') return send(response, gateway('tooLarge'));
+    if (match === null) return send(response, { statusCode: 404, body: JSON.stringify({ error: 'not_found', message: `No route ${method} ${url.pathname}; see GET /openapi.json.` }) });
     if (match === 'method') return send(response, { statusCode: 405, body: JSON.stringify({ error: 'method_not_allowed', message: `${method} is not allowed on ${url.pathname}` }) });
 
     const headers = Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : v ?? '']));
@@ -73,10 +74,10 @@ export const startApiServer = async (options: { port: number; extraRoutes?: read
           requestContext: {} as APIGatewayRequestAuthorizerEvent['requestContext'],
         });
         const allowed = result.policyDocument.Statement.some((s) => s.Effect === 'Allow');
-        if (!allowed) return send(response, { statusCode: 403, body: JSON.stringify({ message: 'User is not authorized to access this resource' }) });
+        if (!allowed) return send(response, gateway('accessDenied'));
         authorizerContext = { ...result.context, principalId: result.principalId };
       } catch {
-        return send(response, { statusCode: 401, body: JSON.stringify({ message: 'Unauthorized' }) });
+        return send(response, gateway('unauthorized'));
       }
     }
     const handler = await handlerFor(match.route.handler);
@@ -97,6 +98,10 @@ export const startApiServer = async (options: { port: number; extraRoutes?: read
   const { port } = server.address() as AddressInfo;
   return { server, url: `http://127.0.0.1:${port}` };
 };
+
+/** A refusal API Gateway makes itself, with the body the stack configures for it. */
+const gateway = (name: keyof typeof GATEWAY_RESPONSES): { statusCode: number; body: string } =>
+  ({ statusCode: GATEWAY_RESPONSES[name].status, body: JSON.stringify(GATEWAY_RESPONSES[name].body) });
 
 const readBody = async (request: IncomingMessage): Promise<Buffer | 'too-large'> => {
   const chunks: Buffer[] = [];

@@ -6,6 +6,7 @@ import { GROUPS_PER_BATCH, MAP_MAX_CONCURRENCY } from '../../infra/constructs/ni
 import { DashboardEnv } from '../../infra/constructs/function-access';
 import { createOutcomesApp } from '../../infra/outcomes-app';
 import { TABLE } from '../../infra/table-definition';
+import { GATEWAY_RESPONSES } from '../../infra/gateway-responses';
 
 type Resources = Record<string, { Type: string; Properties: Record<string, unknown> }>;
 interface StateDefinition {
@@ -420,5 +421,18 @@ describe('dashboards distribution', () => {
       PublicKeyConfig: Match.objectLike({ EncodedKey: { 'Fn::GetAtt': [Match.stringLikeRegexp('SigningKeyPair'), 'PublicKeyPem'] } }),
     });
     template.hasResourceProperties('Custom::CloudFrontSigningKeyPair', { SecretArn: { Ref: Match.stringLikeRegexp('PrivateKey') } });
+  });
+});
+
+describe('gateway responses', () => {
+  it("answer API Gateway's own refusals (401, 403, 413, 429, 404) in the API's JSON error shape", () => {
+    // Assess
+    for (const response of Object.values(GATEWAY_RESPONSES)) {
+      template.hasResourceProperties('AWS::ApiGateway::GatewayResponse', {
+        ResponseType: response.type,
+        StatusCode: String(response.status),
+        ResponseTemplates: { 'application/json': JSON.stringify(response.body) },
+      });
+    }
   });
 });

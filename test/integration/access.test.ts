@@ -29,7 +29,7 @@ describe('keys', () => {
 
     // Assess
     expect(response.status).toBe(401);
-    expect(response.json).toEqual({ message: 'Unauthorized' });
+    expect(response.json).toMatchObject({ error: 'unauthorized', message: expect.stringContaining('Authorization: Bearer') });
   });
 
   it('answers 401 to a key once it is revoked, and 404 to revoking an unknown id', async () => {
@@ -93,7 +93,7 @@ describe('public routes', () => {
 
     // Assess
     expect(missing.status).toBe(404);
-    expect(missing.json).toEqual({ error: 'not_found', message: 'No route GET /v1/nothing-here' });
+    expect(missing.json).toEqual({ error: 'not_found', message: 'No route GET /v1/nothing-here; see GET /openapi.json.' });
     expect(method.status).toBe(405);
     expect(method.json).toMatchObject({ error: 'method_not_allowed' });
   });
