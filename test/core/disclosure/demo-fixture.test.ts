@@ -3,6 +3,7 @@ import { applyDisclosureControl, defaultDisclosurePolicy } from '../../../functi
 import type { FigureRow } from '../../../functions/core/figures/figure-row';
 import { recoverableValues } from './support/differencing-attacker';
 import { demoRows, monthRowsOf } from './support/demo-fixture';
+import { releaseSequentially } from './support/sequential-releases';
 
 const funder = defaultDisclosurePolicy('funder');
 const quarter = '2026-Q2';
@@ -59,5 +60,22 @@ describe('disclosure control on the demo roll-up', () => {
       const shown = rows.map((r) => (r === complement ? (truth.get(label([r])[0]) ?? r) : r));
       expect(recoverableValues(shown, quarterRows), label([complement])[0]).not.toEqual([]);
     }
+  });
+
+  it('keeps the drop-outs of 2026-Q3 hidden from the completion rate\'s n minus the completers in the steady state', () => {
+    // Prepare: participation figures of 2026-Q3 and its months; adult-resilience, all types: 55 finished starters,
+    // 50 completers, 5 drop-outs (below k).
+    const q3 = '2026-Q3';
+    const truth = demoRows().filter((r) => r.instrument === '' && (r.period === q3 || monthRowsOf([r], q3).length > 0));
+
+    // Act
+    const published = releaseSequentially(truth, q3, funder).flat();
+
+    // Assess
+    const cell = published.filter((r) => r.period === q3 && r.programme_id === 'adult-resilience' && r.group_type === '*');
+    const shown = (metric: string): boolean => cell.some((r) => r.metric === metric && !r.suppressed);
+    expect(cell.find((r) => r.metric === 'dropped_out')?.suppressed).toBe(true);
+    expect(shown('completion_rate') && shown('completed')).toBe(false);
+    expect(label(recoverableValues(published, truth))).toEqual([]);
   });
 });

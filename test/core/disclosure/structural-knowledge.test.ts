@@ -126,4 +126,34 @@ describe('what the structure alone tells', () => {
     // Assess
     expect(declared).toEqual(always);
   });
+
+  it('links participation quantities the roll-up makes equal in every cell, or in every cell whose groups all ended', () => {
+    // Prepare: the participation figures of each demo cell.
+    const cells = new Map<string, Map<string, FigureRow>>();
+    for (const r of demoRows().filter((row) => row.instrument === '')) {
+      const cell = `${r.period}|${r.programme_id}|${r.group_type}`;
+      cells.set(cell, (cells.get(cell) ?? new Map<string, FigureRow>()).set(r.metric, r));
+    }
+    const amount = (r: FigureRow | undefined): number =>
+      r?.n_participants === 0 ? 0 : Math.round((r?.value ?? Number.NaN) * (r?.n_participants ?? Number.NaN));
+
+    // Act
+    const checks = [...cells.values()].map((m) => {
+      const [completion, dropout, starters] = [m.get('completion_rate'), m.get('dropout_rate'), m.get('retention_s1')];
+      return {
+        finished: amount(completion) + amount(dropout) === completion?.n_participants,
+        firstSession: starters?.value === 1,
+        allStartersFinished: starters?.n_participants === completion?.n_participants,
+        completersFinished: m.get('completed')?.value === amount(completion),
+      };
+    });
+
+    // Assess: FINISHED_PARTS and retention at session 1 hold everywhere; the ended-cell links hold together (a
+    // running group's completers are among its starters) and in some but not all cells.
+    expect(checks.every((c) => c.finished && c.firstSession)).toBe(true);
+    expect(checks.every((c) => !c.allStartersFinished || c.completersFinished)).toBe(true);
+    expect(checks.some((c) => c.allStartersFinished) && checks.some((c) => !c.completersFinished)).toBe(true);
+    expect([metricRole('completion_rate')?.numeratorExact, metricRole('retention_s1')?.endedSize])
+      .toEqual([false, metricRole('completion_rate')?.size]);
+  });
 });
