@@ -25,6 +25,7 @@ export const Messages = {
     rate: 'the matching rate',
     n_participants: 'the number of participants',
     bound: 'the range the other figures allow',
+    finished: 'the completion and drop-out figures, which add up to everyone who finished a group',
   } as Readonly<Record<string, string>>,
   secondaryDetailDefault: 'other published figures',
   ci95: '95% confidence interval',

@@ -8,10 +8,14 @@ import { required } from '../runtime/config';
 import { db } from '../runtime/context';
 import { listProgrammes } from '../store/organisation-store';
 import { reportCatalogue } from '../publishing/report-catalogue';
-import { LINK_LIFETIME_SECONDS, cloudFrontLink, presignedLink, type CloudFrontSigner } from '../publishing/signed-links';
+import { LINK_LIFETIME_SECONDS, cloudFrontLink, localFileLink, presignedLink, type CloudFrontSigner } from '../publishing/signed-links';
 
 const bucket = required(Env.reportsBucket);
 const distribution = process.env['DASHBOARD_DISTRIBUTION_DOMAIN'];
+// The local stack serves files itself, behind signed links checked as CloudFront checks its own.
+const localFiles = process.env['LOCAL_FILES_URL'] && process.env['LOCAL_FILES_SECRET']
+  ? { url: process.env['LOCAL_FILES_URL'], secret: process.env['LOCAL_FILES_SECRET'] }
+  : undefined;
 let signer: Promise<CloudFrontSigner> | undefined;
 
 // Dashboards go through CloudFront (origin access control + signed URLs) where the stack set it up;
@@ -47,7 +51,10 @@ export const handler = authorized(['admin', 'manager', 'funder'], async (_event,
     const links: Record<string, string> = {};
     for (const [name, key] of Object.entries(entry.files)) {
       const prefix = seesAll ? 'dashboards/' : key.slice(0, key.lastIndexOf('/') + 1);
-      links[name] = entry.kind === 'dashboard' && viaCloudFront !== undefined ? cloudFrontLink(await viaCloudFront, key, expires, prefix) : await presignedLink(s3Client, bucket, key);
+      const coveringPrefix = entry.kind === 'dashboard' ? prefix : undefined;
+      if (localFiles !== undefined) links[name] = localFileLink(localFiles.url, localFiles.secret, key, expires, coveringPrefix);
+      else if (entry.kind === 'dashboard' && viaCloudFront !== undefined) links[name] = cloudFrontLink(await viaCloudFront, key, expires, prefix);
+      else links[name] = await presignedLink(s3Client, bucket, key);
     }
     return { ...entry, links };
   }));

@@ -1,4 +1,4 @@
-import { createSign } from 'node:crypto';
+import { createHmac, createSign, timingSafeEqual } from 'node:crypto';
 import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 
@@ -36,3 +36,30 @@ const sign = (signer: CloudFrontSigner, policy: string): string => createSign('R
 
 /** CloudFront's URL-safe base64: `+` → `-`, `=` → `_`, `/` → `~`. */
 const cloudFrontSafe = (base64: string): string => base64.replace(/\+/g, '-').replace(/=/g, '_').replace(/\//g, '~');
+
+/**
+ * The local stack's stand-in for CloudFront signed URLs: the same query parameters (`Policy`, `Signature`,
+ * `Key-Pair-Id`), an HMAC-SHA-256 instead of RSA, checked by the local stack's `/files/` route. A policy over
+ * a prefix covers every object under it, as a CloudFront custom policy does.
+ */
+export const localFileLink = (baseUrl: string, secret: string, key: string, expiresEpochSeconds: number, coveringPrefix?: string): string => {
+  const policy = Buffer.from(JSON.stringify({ resource: coveringPrefix === undefined ? key : `${coveringPrefix}*`, expires: expiresEpochSeconds })).toString('base64url');
+  const signature = createHmac('sha256', secret).update(policy).digest('base64url');
+  return `${baseUrl}/${key.split('/').map(encodeURIComponent).join('/')}?Policy=${policy}&Signature=${signature}&Key-Pair-Id=local`;
+};
+
+/** Whether a `/files/` request for `key` carries a valid, unexpired local signature covering that key. */
+export const localFileAllowed = (secret: string, key: string, query: URLSearchParams, nowEpochSeconds: number): boolean => {
+  const policy = query.get('Policy') ?? '';
+  const signature = Buffer.from(query.get('Signature') ?? '', 'base64url');
+  const expected = createHmac('sha256', secret).update(policy).digest();
+  if (signature.length !== expected.length || !timingSafeEqual(signature, expected)) return false;
+  let parsed: { resource?: unknown; expires?: unknown };
+  try {
+    parsed = JSON.parse(Buffer.from(policy, 'base64url').toString('utf8')) as typeof parsed;
+  } catch {
+    return false;
+  }
+  if (typeof parsed.resource !== 'string' || typeof parsed.expires !== 'number' || parsed.expires <= nowEpochSeconds) return false;
+  return parsed.resource.endsWith('*') ? key.startsWith(parsed.resource.slice(0, -1)) : key === parsed.resource;
+};

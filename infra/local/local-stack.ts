@@ -11,6 +11,7 @@ import { REPORTS_BUCKET, TABLE } from '../table-definition';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDb, startS3, type EmbeddedServer } from './embedded-servers';
 import { ensureBucket, ensureTable } from './provision';
 import { startApiServer, type LocalRoute } from './http-adapter';
+import { filesRoute } from './files-route';
 import { apiClient, type ApiClient } from './api-client';
 import { DEMO_CLINICS, DEMO_KEY_SCOPES, DEMO_PROGRAMMES } from './seed/demo-organisation';
 import { formatApiKey, hashApiKey } from '../../functions/core/access/api-key';
@@ -109,7 +110,11 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Runni
         .then(({ runLocally }) => runLocally(input))
         .catch((error: unknown) => log(`Nightly run ${input.runId} failed: ${error instanceof Error ? error.message : String(error)}`));
     });
-    const started = await startApiServer({ port: options.port, extraRoutes: options.extraRoutes });
+    const filesSecret = randomBytes(32).toString('hex');
+    const s3Client = new S3Client({ forcePathStyle: true });
+    const started = await startApiServer({ port: options.port, extraRoutes: [filesRoute(s3Client, REPORTS_BUCKET, filesSecret), ...(options.extraRoutes ?? [])] });
+    // Report links point at the local stack's /files/ route (CloudFront's place), signed with this start's secret.
+    Object.assign(process.env, { LOCAL_FILES_URL: `${started.url}/files`, LOCAL_FILES_SECRET: filesSecret });
     api = started.server;
     const client = apiClient(started.url);
     const db = { client: DynamoDBDocumentClient.from(dynamoClient), table: TABLE.name };

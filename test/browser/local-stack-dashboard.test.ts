@@ -28,7 +28,7 @@ const tableGroups = (page: Page): Promise<string[]> =>
 describe('the dashboards the local stack publishes, opened in Chromium through the links of GET /v1/reports', () => {
   it("renders every chart of a manager's programme dashboard without console errors", async () => {
     // Prepare, Act
-    const { page, problems } = await openDashboard(browser, linkOf(manager, 'dashboards/adult-resilience/index.html'), t.stack.info.s3Endpoint);
+    const { page, problems } = await openDashboard(browser, linkOf(manager, 'dashboards/adult-resilience/index.html'), t.stack.info.apiUrl);
     const charts = await chartStates(page);
 
     // Assess
@@ -42,7 +42,7 @@ describe('the dashboards the local stack publishes, opened in Chromium through t
 
   it('shows only the chosen group type in the charts and the table when the filter changes', async () => {
     // Prepare
-    const { page, problems } = await openDashboard(browser, linkOf(manager, 'dashboards/young-people/index.html'), t.stack.info.s3Endpoint);
+    const { page, problems } = await openDashboard(browser, linkOf(manager, 'dashboards/young-people/index.html'), t.stack.info.apiUrl);
     const groupsBefore = await tableGroups(page);
     const chosen = groupsBefore.find((g) => g !== 'All group types') ?? '';
     const value = await page.$eval('#filter-group', (select, label) => [...(select as HTMLSelectElement).options].find((o) => o.textContent === label)?.value ?? '', chosen);
@@ -70,7 +70,7 @@ describe('the dashboards the local stack publishes, opened in Chromium through t
     const admin = await t.catalogue(t.stack.info.keys.admin);
 
     // Act
-    const { page, problems } = await openDashboard(browser, linkOf(admin, 'dashboards/index.html'), t.stack.info.s3Endpoint);
+    const { page, problems } = await openDashboard(browser, linkOf(admin, 'dashboards/index.html'), t.stack.info.apiUrl);
     const charts = await chartStates(page);
     const links = await page.$$eval('nav a', (els) => els.map((el) => el.textContent));
     const heading = await page.textContent('h1');

@@ -42,4 +42,5 @@ const RELATION_TEXT: Readonly<Record<string, string>> = {
   rate: 'from a rate and its counts',
   n_participants: 'from the number of people shown beside another figure',
   bound: 'from a smaller count of the same group (e.g. recovered within cases at start)',
+  finished: 'from the completion and drop-out figures, which add up to everyone who finished a group',
 };

@@ -39,7 +39,15 @@ export const roundFigures = (table: FigureTable, rows: readonly FigureRow[], bas
       return index === undefined ? undefined : rounded[index];
     };
     const [num, den] = [sibling(numerator), sibling(denominator)];
-    const fromCounts = num !== undefined && den !== undefined && !num.suppressed && !den.suppressed && num.value !== null && den.value !== null;
+    // The counts are this rate's own only where they equal its exact numerator and n (completion and
+    // drop-out rates rest on finished starters, which differ from participants while groups still run).
+    const exactOf = (metric: string | null): number | null | undefined => {
+      const index = metric === null ? undefined : byKey.get(figureKey({ ...row, metric }));
+      return index === undefined ? undefined : rows[index]?.value;
+    };
+    const exactN = exact.n_participants ?? 0;
+    const own = exactOf(denominator) === exactN && Math.abs((exactOf(numerator) ?? Number.NaN) - (exact.value ?? 0) * exactN) < 1e-6;
+    const fromCounts = own && num !== undefined && den !== undefined && !num.suppressed && !den.suppressed && num.value !== null && den.value !== null;
     const successes = fromCounts ? num.value! : roundTo(row.value * (exact.n_participants ?? 0), base);
     const trials = fromCounts ? den.value! : row.n_participants ?? 0;
     if (trials <= 0) return { ...row, value: null, ci_low: null, ci_high: null, suppressed: true, suppression_reason: 'primary:n<k' };

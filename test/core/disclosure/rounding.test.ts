@@ -33,6 +33,21 @@ describe('rounding', () => {
     expect(out.groups?.value).toBe(3);
   });
 
+  it('recomputes the completion rate on its own base (finished starters), not on all participants', () => {
+    // Prepare: 23 participants, 20 of them in groups that have ended, 11 of those completed; 12 completed in all
+    const rows = [
+      figure({ metric: 'participants', value: 23, n_participants: 23, n_groups: 3 }),
+      figure({ metric: 'completed', value: 12, n_participants: 23, n_groups: 3 }),
+      figure({ metric: 'completion_rate', value: 11 / 20, n_participants: 20, n_groups: 3 }),
+    ];
+
+    // Act
+    const out = byMetric(applyDisclosureControl(rows, defaultDisclosurePolicy('funder')).rows);
+
+    // Assess: 11 → 10 of 20 → 20, not 10 of 25
+    expect(out.completion_rate).toMatchObject({ value: 10 / 20, n_participants: 20 });
+  });
+
   it('recomputes a rate without visible counts from its rounded implied numerator, interval included', () => {
     // Prepare: retention at session 2 is 56 of 57 starters; no count of the 56 is published
     const retention = { ...cell[0]!, metric: 'retention_s2', value: 56 / 57, ci_low: 0.9, ci_high: 0.99, n_participants: 57 };

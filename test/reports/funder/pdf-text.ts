@@ -8,18 +8,27 @@ export interface PdfText {
 
 interface PdfObject { dict: string; stream: Buffer | null }
 
+// Objects are read by their declared /Length, not by searching for "endobj", which compressed bytes may contain.
 const parseObjects = (pdf: Buffer): Map<number, PdfObject> => {
   const text = pdf.toString('latin1');
   const objects = new Map<number, PdfObject>();
-  for (const match of text.matchAll(/(\d+) 0 obj\s*([\s\S]*?)endobj/g)) {
-    const body = match[2] ?? '';
-    const at = body.indexOf('stream');
-    if (at < 0) { objects.set(Number(match[1]), { dict: body, stream: null }); continue; }
-    const dict = body.slice(0, at);
-    let raw = body.slice(at + 'stream'.length).replace(/^\r?\n/, '');
-    raw = raw.slice(0, raw.lastIndexOf('endstream')).replace(/\r?\n$/, '');
-    const bytes = Buffer.from(raw, 'latin1');
-    objects.set(Number(match[1]), { dict, stream: dict.includes('/FlateDecode') ? inflateSync(bytes) : bytes });
+  const header = /(\d+) 0 obj/g;
+  for (let match = header.exec(text); match !== null; match = header.exec(text)) {
+    const start = match.index + match[0].length;
+    const end = text.indexOf('endobj', start);
+    const streamAt = text.indexOf('stream', start);
+    if (streamAt < 0 || (end >= 0 && streamAt > end)) {
+      objects.set(Number(match[1]), { dict: text.slice(start, end < 0 ? undefined : end), stream: null });
+      continue;
+    }
+    const dict = text.slice(start, streamAt);
+    const length = Number(/\/Length (\d+)/.exec(dict)?.[1] ?? Number.NaN);
+    let from = streamAt + 'stream'.length;
+    if (text[from] === '\r') from += 1;
+    if (text[from] === '\n') from += 1;
+    const bytes = pdf.subarray(from, Number.isNaN(length) ? text.indexOf('endstream', from) : from + length);
+    objects.set(Number(match[1]), { dict, stream: dict.includes('/FlateDecode') ? inflateSync(bytes) : Buffer.from(bytes) });
+    header.lastIndex = from + bytes.length;
   }
   return objects;
 };
