@@ -40,6 +40,7 @@ export const HANDLERS = {
   adminRuns: { entry: 'functions/api/admin-runs.ts', access: ['tableRead', 'startRun'] },
   adminReports: { entry: 'functions/api/admin-reports.ts', access: ['tableRead', 'reportsWrite'], memoryMb: 1536, timeoutSeconds: 300 },
   reports: { entry: 'functions/api/reports.ts', access: ['tableRead', 'reportsRead'] },
+  figures: { entry: 'functions/api/figures.ts', access: ['tableRead', 'reportsRead'] },
 } as const satisfies Record<string, HandlerSpec>;
 export type HandlerName = keyof typeof HANDLERS;
 
@@ -67,6 +68,7 @@ export const ROUTES: readonly Route[] = [
   { method: 'GET', path: '/v1/admin/runs/{runId}', handler: 'adminRuns', authorized: true },
   { method: 'POST', path: '/v1/admin/reports', handler: 'adminReports', authorized: true },
   { method: 'GET', path: '/v1/reports', handler: 'reports', authorized: true },
+  { method: 'GET', path: '/v1/figures', handler: 'figures', authorized: true },
 ];
 
 /** The nightly pipeline's step handlers (Step Functions tasks in AWS, called in-process locally). */

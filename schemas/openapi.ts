@@ -5,6 +5,7 @@ import { responsesBatchSchema } from './api/responses';
 import { clinicSchema, erasureSchema, keyRequestSchema, programmeSchema } from './api/admin';
 import { runRequestSchema } from './api/runs';
 import { reportRequestSchema } from './api/reports';
+import { figuresQuerySchema } from './api/figures';
 
 type Json = Record<string, unknown>;
 
@@ -21,6 +22,11 @@ const REQUEST_BODIES: Record<string, { name: string; schema: Json }> = {
   'POST /v1/admin/erasures': { name: 'Erasure', schema: erasureSchema },
   'POST /v1/admin/runs': { name: 'RunRequest', schema: runRequestSchema },
   'POST /v1/admin/reports': { name: 'ReportRequest', schema: reportRequestSchema },
+};
+
+/** Query parameters of each route, by `METHOD path`. */
+const QUERIES: Record<string, { properties: Record<string, unknown> }> = {
+  'GET /v1/figures': figuresQuerySchema,
 };
 
 /** Routes that also take a spreadsheet export (`text/csv`), with its columns. */
@@ -44,6 +50,7 @@ const SUMMARIES: Record<string, string> = {
   'GET /v1/admin/runs/{runId}': 'Read a run record',
   'POST /v1/admin/reports': 'Build a funder report for a closed period',
   'GET /v1/reports': 'List the dashboards and reports this key may see, with short-lived links',
+  'GET /v1/figures': 'Read the published figures this key may see (query: period, programmeId, format=json|csv)',
 };
 
 const problemSchema = {
@@ -79,7 +86,11 @@ export const buildOpenApi = (): { openapi: string; info: { title: string; versio
   for (const route of ROUTES) {
     const id = `${route.method} ${route.path}`;
     const body = REQUEST_BODIES[id];
-    const parameters = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+    const query = QUERIES[id];
+    const parameters = [
+      ...[...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } })),
+      ...Object.entries(query?.properties ?? {}).map(([name, schema]) => ({ name, in: 'query', required: false, schema })),
+    ];
     paths[route.path] ??= {};
     paths[route.path]![route.method.toLowerCase()] = {
       summary: SUMMARIES[id] ?? id,

@@ -25,6 +25,7 @@ export const Messages = {
   duplicateInBatch: (first: number) => `Same record as index ${first} but with different content; send one version.`,
   keyNotFound: (keyId: string) => `No key with id "${keyId}".`,
   runInProgress: (runId: string) => `Run ${runId} is in progress; start another when it has finished (GET /v1/admin/runs/${runId}).`,
+  periodRequiredForFunders: 'funders read the publication of one closed period: name it (e.g. 2026-Q3).',
   runNotFound: (runId: string) => `No run with id "${runId}".`,
   periodNotPublished: (period: string) => `Period ${period} is not closed and published yet; funder reports cover closed periods only (a period closes some days after it ends, at the next nightly run).`,
   noFiguresForFunder: (funderId: string, period: string) => `No programme of funder "${funderId}" has figures for ${period}.`,

@@ -281,3 +281,59 @@ describe('outcomes report', () => {
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
   });
 });
+
+describe('GET /v1/figures', () => {
+  const get = (key: string | undefined, query: string) => send(t.stack.info.apiUrl, 'GET', `/v1/figures${query}`, key === undefined ? {} : { key });
+  const rowsOf = (answer: Awaited<ReturnType<typeof get>>) => (answer.json as { rows: { programme_id: string; period: string; suppressed: boolean; value: number | null }[] }).rows;
+
+  it("gives a manager the dashboard figures of its own programmes only, equal to the published figures.csv", async () => {
+    // Prepare
+    const { keys } = t.stack.info;
+    const published = before.find((o) => o.key === 'figures/dashboard/figures.json');
+    const all = JSON.parse(published?.body.toString('utf8') ?? '[]') as { programme_id: string }[];
+
+    // Act
+    const answer = await get(keys.manager, '');
+    const carers = await get(keys.manager, '?programmeId=carers');
+    const margin = await get(keys.manager, '?programmeId=*');
+
+    // Assess
+    expect(answer.status).toBe(200);
+    expect(new Set(rowsOf(answer).map((r) => r.programme_id))).toEqual(new Set(['adult-resilience', 'young-people']));
+    const sorted = (rows: readonly object[]) => rows.map((r) => JSON.stringify(r)).sort();
+    expect(sorted(rowsOf(answer))).toEqual(sorted(all.filter((r) => r.programme_id === 'adult-resilience' || r.programme_id === 'young-people')));
+    expect([carers.status, margin.status]).toEqual([403, 403]);
+  });
+
+  it('gives a funder the frozen publication of a closed period, its programmes and the margin, as JSON or CSV', async () => {
+    // Prepare
+    const { keys } = t.stack.info;
+    const period = quarterReport('wellbeing-trust').period ?? '';
+    const csvObject = before.find((o) => o.key === `publications/${period}/figures.csv`)?.body.toString('utf8') ?? '';
+
+    // Act
+    const answer = await get(keys.funder, `?period=${period}`);
+    const csv = await get(keys.funder, `?period=${period}&format=csv`);
+    const noPeriod = await get(keys.funder, '');
+    const open = await get(keys.funder, `?period=${currentMonth()}`);
+
+    // Assess
+    expect(answer.status).toBe(200);
+    expect(new Set(rowsOf(answer).map((r) => r.programme_id))).toEqual(new Set(['*', 'adult-resilience', 'young-people']));
+    expect(rowsOf(answer).every((r) => r.period === period)).toBe(true);
+    expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(csv.text.split('\r\n')[0]).toBe(csvObject.split('\r\n')[0]);
+    expect(csv.text.split('\r\n').filter((line) => line.includes(',carers,'))).toEqual([]);
+    expect(noPeriod.status).toBe(400);
+    expect(open.status).toBe(404);
+  });
+
+  it('refuses clinic keys, no key, and a malformed query naming the field', async () => {
+    // Act
+    const answers = await Promise.all([get(t.stack.info.keys.clinic, ''), get(undefined, ''), get(t.stack.info.keys.admin, '?period=2026-13')]);
+
+    // Assess
+    expect(answers.map((a) => a.status)).toEqual([403, 401, 400]);
+    expect(answers[2]?.text).toContain('period');
+  });
+});
