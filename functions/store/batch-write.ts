@@ -72,9 +72,14 @@ export const batchGet = async (db: Db, keys: readonly Key[], projection?: readon
 export const retrying = async (db: Db, step: () => Promise<boolean>): Promise<void> => {
   const maxAttempts = db.maxAttempts ?? 8;
   const sleep = db.sleep ?? defaultSleep;
+  // Give up well inside API Gateway's 29 s, so the caller gets a 503 with Retry-After rather than a 504.
+  const deadline = Date.now() + RETRY_BUDGET_MS;
   for (let attempt = 1; ; attempt += 1) {
     if (await step()) return;
-    if (attempt >= maxAttempts) throw new StoreBusyError(`DynamoDB still throttled after ${attempt} attempts`);
+    if (attempt >= maxAttempts || Date.now() >= deadline) throw new StoreBusyError(`DynamoDB still throttled after ${attempt} attempts`);
     await sleep(backoffMs(attempt));
   }
 };
+
+/** How long one store operation keeps retrying throttled or unprocessed requests. */
+export const RETRY_BUDGET_MS = 12_000;

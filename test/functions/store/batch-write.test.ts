@@ -1,8 +1,8 @@
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
 import { BatchGetCommand, BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoDBClient, ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
-import { batchGet, putAll } from '../../../functions/store/batch-write';
+import { RETRY_BUDGET_MS, batchGet, putAll } from '../../../functions/store/batch-write';
 import { backoffMs, type Db } from '../../../functions/store/db';
 import { StoreBusyError, isRetryable } from '../../../functions/store/store-errors';
 
@@ -38,6 +38,22 @@ describe('putAll', () => {
     await expect(act).rejects.toThrow(StoreBusyError);
     expect(dynamo.commandCalls(BatchWriteCommand)).toHaveLength(3);
     expect(sleeps).toHaveLength(2);
+  });
+
+  it('gives up once its time budget is spent, well inside API Gateway\'s 29 s, even with attempts left', async () => {
+    // Prepare: every wait takes the whole budget
+    dynamo.on(BatchWriteCommand).rejects(new ProvisionedThroughputExceededException({ message: 'slow down', $metadata: {} }));
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const slow: Db = { ...db, maxAttempts: 100, sleep: async () => { vi.setSystemTime(Date.now() + RETRY_BUDGET_MS); } };
+
+    // Act
+    const attempt = putAll(slow, items(1));
+
+    // Assess
+    await expect(attempt).rejects.toBeInstanceOf(StoreBusyError);
+    expect(dynamo.commandCalls(BatchWriteCommand)).toHaveLength(2);
+    expect(RETRY_BUDGET_MS).toBeLessThan(29_000);
+    vi.useRealTimers();
   });
 
   it('does not retry an error that retrying cannot fix', async () => {
