@@ -13,6 +13,13 @@ import { putKey, revokeKey } from '../store/key-store';
 import { clinicExists, listProgrammes, programmeExists } from '../store/organisation-store';
 
 const validate = compileValidator<KeyRequest>(keyRequestSchema);
+
+/** Scope fields and the one role each belongs to: a key request never carries a scope it would not get. */
+const STRAY_SCOPE = [
+  { field: 'clinicId', role: 'clinic' },
+  { field: 'programmeIds', role: 'manager' },
+  { field: 'funderId', role: 'funder' },
+] as const;
 const KEY_ID = /^[0-9a-f]{20}$/;
 
 /**
@@ -28,6 +35,10 @@ export const handler = authorized(['admin'], async (event) => {
     return json(200, { keyId, revoked: true });
   }
   const request = parseBody(event, validate);
+  const stray = STRAY_SCOPE.filter(({ field, role }) => request[field] !== undefined && request.role !== role);
+  if (stray.length > 0) {
+    throw new ValidationError(stray.map(({ field, role }) => ({ index: null, path: field, message: `${field}: ${Messages.scopeOfOtherRole(field, role, request.role)}` })));
+  }
   const principal = await scopeOf(request);
   const key = formatApiKey(randomBytes(32));
   const stored = await putKey(db, hashApiKey(key), principal, now, request.label);

@@ -38,6 +38,16 @@ describe('POST /v1/admin/keys', () => {
     expect(bodyOf(result)['problems']).toEqual([{ index: null, path: 'clinicId', message: 'clinicId: Clinic "southside" is not registered.' }]);
   });
 
+  it('refuses scope fields that belong to another role, naming each, and stores nothing', async () => {
+    // Act
+    const result = await post({ role: 'clinic', clinicId: 'northside', funderId: 'wellbeing-trust', programmeIds: ['carers'] });
+
+    // Assess
+    expect(result.statusCode).toBe(400);
+    expect((bodyOf(result)['problems'] as { path: string }[]).map((p) => p.path)).toEqual(['programmeIds', 'funderId']);
+    expect(dynamo.commandCalls(PutCommand)).toHaveLength(0);
+  });
+
   it('is refused to a clinic key', async () => {
     expect((await post({ role: 'admin' }, NORTHSIDE)).statusCode).toBe(403);
   });
