@@ -34,7 +34,7 @@ export const Messages = {
       ? `${def.id} needs ${def.items.length} answers, got ${given}`
       : `${def.id} needs ${def.minItems} to ${def.items.length} answers, got ${given}`,
   tooManyItems: (def: InstrumentDefinition, item: number): string =>
-    `item ${item + 1} is beyond the ${def.items.length} items of ${def.id}`,
+    `item ${item + 1} is beyond the ${def.items.length} items of ${def.id}: ${def.minItems === def.items.length ? `it takes ${def.items.length} answers` : `it takes ${def.minItems} to ${def.items.length} answers`}, each ${allowedValues(def)}`,
   notAList: (def: InstrumentDefinition): string => `the answers of ${def.id} must be a list of ${def.items.length} values`,
 } as const;
 
