@@ -3,15 +3,12 @@ import { runNightly } from '../../../functions/nightly/run-nightly';
 import { readDashboardFigures } from '../../../functions/store/figure-store';
 import { listGroupStats } from '../../../functions/store/stats-store';
 import { startTestStack, type TestStack } from '../support/test-stack';
-import { stackClients, testContext, type StackClients } from './support/nightly-harness';
+import { endedGroup, stackClients, testContext, type StackClients } from './support/nightly-harness';
 
 let t: TestStack;
 let clients: StackClients;
 
-const group = (programmeId: string) => ({
-  groupId: 'slice-g1', programmeId, groupType: 'support', startDate: '2025-05-05', endDate: '2025-05-26', ended: true,
-  plannedSessions: 4, instruments: ['phq9'], facilitatorQualification: 'counsellor',
-});
+const group = (programmeId: string) => endedGroup('slice-g1', programmeId);
 
 beforeAll(async () => {
   t = await startTestStack();

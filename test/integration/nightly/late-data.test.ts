@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runNightly } from '../../../functions/nightly/run-nightly';
 import { getRun } from '../../../functions/store/run-store';
 import { startTestStack, type TestStack } from '../support/test-stack';
-import { stackClients, testContext, type StackClients } from './support/nightly-harness';
+import { endedGroup, stackClients, testContext, type StackClients } from './support/nightly-harness';
 
 let t: TestStack;
 let clients: StackClients;
@@ -18,10 +18,7 @@ describe('data that arrives for a period already published to funders', () => {
     // Prepare
     const { api, info } = t.stack;
     const where = { table: info.tableName, bucket: info.reportsBucket };
-    await api.post('/v1/groups', info.keys.clinic, {
-      groupId: 'late-g1', programmeId: 'carers', groupType: 'support', startDate: '2025-05-05', endDate: '2025-05-26', ended: true,
-      plannedSessions: 4, instruments: ['phq9'], facilitatorQualification: 'counsellor',
-    });
+    await api.post('/v1/groups', info.keys.clinic, endedGroup('late-g1', 'carers'));
     await api.post('/v1/attendance', info.keys.clinic, { records: [{ groupId: 'late-g1', participantRef: 'L-1', session: 1, date: '2025-05-05', status: 'present' }] });
     const first = await runNightly(testContext(clients, where, () => new Date(), { k: 1 }), { trigger: 'test' });
     await new Promise((resolve) => setTimeout(resolve, 50));

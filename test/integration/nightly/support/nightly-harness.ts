@@ -111,3 +111,9 @@ export const failingS3 = (s3: S3Client, matches: (command: { constructor: { name
   });
   return client;
 };
+
+/** A small support group that ended in May 2025 (a closed month and quarter), measured with PHQ-9. */
+export const endedGroup = (groupId: string, programmeId: string) => ({
+  groupId, programmeId, groupType: 'support', startDate: '2025-05-05', endDate: '2025-05-26', ended: true,
+  plannedSessions: 4, instruments: ['phq9'], facilitatorQualification: 'counsellor',
+});
