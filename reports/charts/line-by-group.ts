@@ -87,7 +87,8 @@ export const lineByGroup = (points: readonly LinePoint[], layout: LineLayout): C
   const layers = (data: readonly object[]): ChartBody[] => [
     ...(multiples ? [{ data: { values: data }, transform: [hidden], mark: { type: 'rect', fill: SUPPRESSED_STYLE.fill, stroke: SUPPRESSED_STYLE.stroke, strokeDash: [...SUPPRESSED_STYLE.strokeDash], strokeWidth: 0.8 }, encoding: { ...gapX, y: { value: 0 }, y2: { value: 'height' }, tooltip } }] : []),
     ...(layout.band
-      ? [{ data: { values: data }, transform: [shown], mark: { type: 'area', opacity: multiples ? 0.25 : 0.15, invalid: 'break-paths-show-domains' }, encoding: { x, y: { field: 'lo', type: 'quantitative' }, y2: { field: 'hi' }, color: colour } }]
+      // Unfiltered, so a suppressed session (no interval) breaks the band as it breaks the line.
+      ? [{ data: { values: data }, mark: { type: 'area', opacity: multiples ? 0.25 : 0.15, invalid: 'break-paths-show-domains' }, encoding: { x, y: { field: 'lo', type: 'quantitative' }, y2: { field: 'hi' }, color: colour } }]
       : []),
     ...lines.flatMap((line) => [
       { data: { values: [{ ref: line.value, label: line.label }] }, mark: { type: 'rule', color: '#555555', strokeDash: [6, 3] }, encoding: { y: { field: 'ref', type: 'quantitative' } } },
