@@ -94,7 +94,9 @@ export const funderReportContent = (input: FunderReportInput): FunderReportConte
       return [{ instrument: instrument.name, group: groupLabel(g as GroupKey), enrolled: num(value(instrument.id, Metric.enrolled, g)?.value), paired: num(value(instrument.id, Metric.paired, g)?.value), rate: pct(rate.value) }];
     }));
     const charts = buildChartSet(input.rows, { period, programmeId, scopeLabel: name, instruments: context.instruments, volume: !isMonthPeriod(period) });
-    const table = figureTableRows([...own].sort((a, b) => groupOrder(a.group_type) - groupOrder(b.group_type) || a.instrument.localeCompare(b.instrument)), context.instruments);
+    // Session-by-session figures are charted and in figures.csv; the printed table keeps to the period's figures.
+    const printed = own.filter((row) => parseSessionMetric(row.metric) === null);
+    const table = figureTableRows([...printed].sort((a, b) => groupOrder(a.group_type) - groupOrder(b.group_type) || a.instrument.localeCompare(b.instrument)), context.instruments);
     return { programmeId, name, headlines, participation, completeness, charts, table };
   });
   const suppressed = rows.filter((r) => r.suppressed);

@@ -39,6 +39,7 @@ ${table(['Instrument', 'Group type', 'With a score', 'Paired', 'Paired rate'], s
 <h3>Outcomes and participation charts</h3>
 ${section.charts.map((chart) => `<figure aria-label="${escapeHtml(chart.title)}">${namespaceSvgIds(svgs.get(`${section.programmeId}/${chart.name}`) ?? '', `${section.programmeId}-${chart.name}`)}</figure>`).join('\n')}
 <h3>Published figures</h3>
+<p class="note">Session-by-session figures (mean score and retention at each session) are in the charts above and in figures.csv.</p>
 ${table(['Group type', 'Instrument', 'Measure', 'Value', '95% CI', 'n', 'Groups', 'Suppression'], section.table.map((r) => [r.group, r.instrument, r.metric, r.value, r.ci, r.n, r.groups, r.reason]), [3, 5, 6], section.table.map((r) => r.suppressed))}
 </section>`).join('\n');
   return `<!doctype html>

@@ -119,6 +119,7 @@ export const funderReportPdf = async (content: FunderReportContent, svgs: ChartS
     heading('Outcomes and participation charts', 12);
     for (const item of section.charts) chart(svgs.get(`${section.programmeId}/${item.name}`) ?? '<svg width="10" height="10"></svg>');
     heading('Published figures', 12);
+    paragraph('Session-by-session figures (mean score and retention at each session) are in the charts above and in figures.csv.', 8);
     table(['Group type', 'Instrument', 'Measure', 'Value', '95% CI', 'n', 'Groups', 'Suppression'], [74, 96, 82, 31, 59, 20, 33, 100], section.table.map((r) => [r.group, r.instrument, r.metric, r.value, r.ci, r.n, r.groups, r.reason]), 7, section.table.map((r) => r.suppressed));
   }
   doc.addPage();
