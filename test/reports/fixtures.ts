@@ -4,6 +4,7 @@ import { ALL, NO_INSTRUMENT } from '../../functions/core/figures/figure-row';
 import type { FigureRow } from '../../functions/core/figures/figure-row';
 import { METRIC_INFO, metricInfo, sessionMetric } from '../../functions/core/figures/metric';
 import type { InstrumentInfo, ReportContext } from '../../reports/report-context';
+import { seededRandom } from '../../infra/local/seed/random';
 
 /**
  * A realistic generator of published figure rows for report tests: simulated participants in monthly leaf
@@ -40,17 +41,6 @@ const MODELS: Readonly<Record<string, InstrumentModel>> = {
 };
 
 const GROUP_EFFECT: Readonly<Record<GroupType, number>> = { psychoeducational: 0.6, support: 0.8, skill_development: 1.1, psychotherapy: 1.4 };
-
-const mulberry32 = (seed: number): (() => number) => {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-};
 
 /** Instrument infos matching the fixture instruments, with the SWEMWBS population norm as a reference line. */
 export const FIXTURE_INSTRUMENTS: readonly InstrumentInfo[] = [
@@ -214,7 +204,7 @@ const discloseControl = (rows: FigureRow[], k: number, rounding: number): Figure
 
 /** Builds fixture figure rows: months, their quarters, programmes and the `*` margins, with disclosure control. */
 export const makeFigureRows = (options: FixtureOptions = {}): FigureRow[] => {
-  const rand = mulberry32(options.seed ?? 20260701);
+  const rand = seededRandom(options.seed ?? 20260701);
   const months = options.months ?? ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06'];
   const programmes = options.programmes ?? ['north', 'south'];
   const groupTypes = options.groupTypes ?? GROUP_TYPES;

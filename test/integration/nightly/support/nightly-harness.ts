@@ -78,30 +78,15 @@ export const cloneStore = async (clients: StackClients, from: { table: string; b
   }
 };
 
-/** A Db whose client throws `error` on the `nth` command that `matches` (counting from 1), and passes the rest on. */
-export const failingDb = (db: Db, matches: (command: { constructor: { name: string }; input: Item }) => boolean, nth: number, error: Error): Db => {
-  let seen = 0;
-  const client = Object.create(db.client) as DynamoDBDocumentClient;
-  const send = db.client.send.bind(db.client) as (command: unknown) => Promise<unknown>;
-  Object.defineProperty(client, 'send', {
-    value: (command: { constructor: { name: string }; input: Item }) => {
-      if (matches(command)) {
-        seen += 1;
-        if (seen === nth) return Promise.reject(error);
-      }
-      return send(command);
-    },
-  });
-  return { ...db, client };
-};
+type Command = { constructor: { name: string }; input: Item };
 
-/** An S3 client that throws `error` on the `nth` command that `matches`, and passes the rest on. */
-export const failingS3 = (s3: S3Client, matches: (command: { constructor: { name: string }; input: Item }) => boolean, nth: number, error: Error): S3Client => {
+/** A copy of an SDK client whose `send` rejects with `error` on the `nth` command that `matches` (from 1). */
+const failingClient = <C extends { send: unknown }>(original: C, matches: (command: Command) => boolean, nth: number, error: Error): C => {
   let seen = 0;
-  const client = Object.create(s3) as S3Client;
-  const send = s3.send.bind(s3) as (command: unknown) => Promise<unknown>;
+  const client = Object.create(original) as C;
+  const send = (original.send as (command: unknown) => Promise<unknown>).bind(original);
   Object.defineProperty(client, 'send', {
-    value: (command: { constructor: { name: string }; input: Item }) => {
+    value: (command: Command) => {
       if (matches(command)) {
         seen += 1;
         if (seen === nth) return Promise.reject(error);
@@ -111,6 +96,14 @@ export const failingS3 = (s3: S3Client, matches: (command: { constructor: { name
   });
   return client;
 };
+
+/** A Db whose client throws `error` on the `nth` command that `matches` (counting from 1), and passes the rest on. */
+export const failingDb = (db: Db, matches: (command: Command) => boolean, nth: number, error: Error): Db =>
+  ({ ...db, client: failingClient(db.client, matches, nth, error) });
+
+/** An S3 client that throws `error` on the `nth` command that `matches`, and passes the rest on. */
+export const failingS3 = (s3: S3Client, matches: (command: Command) => boolean, nth: number, error: Error): S3Client =>
+  failingClient(s3, matches, nth, error);
 
 /** A small support group that ended in May 2025 (a closed month and quarter), measured with PHQ-9. */
 export const endedGroup = (groupId: string, programmeId: string) => ({
