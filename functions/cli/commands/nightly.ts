@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
-import { apiClient, ApiError } from '../../../infra/local/api-client';
+import { apiClient, ApiConnectionError, ApiError } from '../../../infra/local/api-client';
 import { resolveTarget, TargetError } from './stack-target';
 
 interface RunRecord {
@@ -46,7 +46,7 @@ export const registerNightly = (program: Command): void => {
         process.stdout.write(`${JSON.stringify(run, null, 2)}\n`);
         if (run.status !== 'succeeded') process.exitCode = 1;
       } catch (error) {
-        if (error instanceof TargetError || error instanceof ApiError) {
+        if (error instanceof TargetError || error instanceof ApiError || error instanceof ApiConnectionError) {
           process.stderr.write(`outcomes nightly: ${error.message}\n`);
           process.exitCode = 1;
           return;

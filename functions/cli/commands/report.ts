@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { apiClient, ApiError } from '../../../infra/local/api-client';
+import { apiClient, ApiConnectionError, ApiError } from '../../../infra/local/api-client';
 import { resolveTarget, TargetError } from './stack-target';
 
 interface CatalogueItem {
@@ -31,7 +31,7 @@ export const registerReport = (program: Command): void => {
         for (const [name, link] of Object.entries(entry?.links ?? {})) process.stdout.write(`  ${name.padEnd(16)} ${link}\n`);
         process.stdout.write(`Links are valid for ${Math.round(catalogue.expiresInSeconds / 60)} minutes.\n`);
       } catch (error) {
-        if (error instanceof TargetError || error instanceof ApiError) {
+        if (error instanceof TargetError || error instanceof ApiError || error instanceof ApiConnectionError) {
           process.stderr.write(`outcomes report: ${error.message}\n`);
           process.exitCode = error instanceof ApiError && error.status < 500 ? 2 : 1;
           return;
