@@ -5,6 +5,7 @@ import { addToHistogram } from '../stats/histogram';
 import { addToMoments } from '../stats/moments';
 import { emptyGroupStatistics, emptyOutcomeStats } from './empty-group-statistics';
 import type { GroupStatistics, OutcomeStats, ParticipationStats, SessionMoments } from './group-statistics-types';
+import { latestPerSession } from './latest-per-session';
 import type { ScorePoint } from './participant-outcome';
 import { participantOutcome } from './participant-outcome';
 import type { AttendanceMark, CompletionRule } from './participation';
@@ -74,16 +75,6 @@ const addParticipation = (
       if ((p.lastSessionAttended ?? 0) >= k) stats.retentionRetained[k - 1] = (stats.retentionRetained[k - 1] ?? 0) + 1;
     }
   }
-};
-
-// The latest administration per session (a re-administration in the same session replaces the earlier one).
-const latestPerSession = (scores: readonly ScorePoint[]): Map<number, ScorePoint> => {
-  const bySession = new Map<number, ScorePoint>();
-  for (const point of scores) {
-    const seen = bySession.get(point.session);
-    if (seen === undefined || point.administeredOn >= seen.administeredOn) bySession.set(point.session, point);
-  }
-  return bySession;
 };
 
 const addOutcome = (stats: OutcomeStats, def: InstrumentDefinition, scores: readonly ScorePoint[], threshold?: number): void => {

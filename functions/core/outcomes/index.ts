@@ -3,6 +3,7 @@ export { groupStatistics } from './group-statistics';
 export type { GroupStatisticsConfig, GroupStatisticsInput, ParticipantRecords } from './group-statistics';
 export type { GroupStatistics, OutcomeStats, ParticipationStats, SessionMoments } from './group-statistics-types';
 export { mergeGroupStatistics, mergeOutcomeStats, mergeParticipationStats } from './merge-group-statistics';
+export { latestPerSession } from './latest-per-session';
 export { participantOutcome } from './participant-outcome';
 export type { OutcomeOptions, ParticipantOutcome, ScorePoint } from './participant-outcome';
 export { AttendanceStatus, DEFAULT_COMPLETION_RULE, participation, sessionsRequired } from './participation';

@@ -1,6 +1,7 @@
 import type { CutOff, InstrumentDefinition } from '../instruments/instrument-definition';
 import { isCase } from '../scoring/classify-score';
 import { ScoreFlag } from '../scoring/score-flag';
+import { latestPerSession } from './latest-per-session';
 import type { ReliableChange } from './reliable-change';
 import { classifyChange, reliableChangeThreshold } from './reliable-change';
 
@@ -23,10 +24,13 @@ export interface OutcomeOptions {
 /** The outcome of one participant on one instrument within one group. */
 export interface ParticipantOutcome {
   instrument: string;
+  /** Forms received, a repeat in the same session included. */
   administrations: number;
+  /** Sessions with a score (a repeat in the same session replaces the earlier form). */
+  sessionsScored: number;
   first: ScorePoint | null;
   last: ScorePoint | null;
-  /** At least two administrations: first and last are compared. */
+  /** Scores in at least two different sessions: the first and the last session's score are compared. */
   paired: boolean;
   /** last − first (reported score), or null when not paired. GBO: the progress in mean goal rating. */
   change: number | null;
@@ -45,10 +49,6 @@ export interface ParticipantOutcome {
   riskFlagged: boolean;
 }
 
-// Chronological order: session number, then date (a repeated administration in one session counts by date).
-const chronological = (a: ScorePoint, b: ScorePoint): number =>
-  a.session - b.session || (a.administeredOn < b.administeredOn ? -1 : a.administeredOn > b.administeredOn ? 1 : 0);
-
 /**
  * First and last score, change, reliable change (Jacobson & Truax), caseness, recovery and risk of one participant.
  * @example participantOutcome(getInstrument('phq9'), [{ session: 1, score: 15, … }, { session: 8, score: 7, … }]).recovered === true
@@ -58,17 +58,14 @@ export const participantOutcome = (
   scores: readonly ScorePoint[],
   options: OutcomeOptions = {},
 ): ParticipantOutcome => {
-  let first: ScorePoint | null = null;
-  let last: ScorePoint | null = null;
-  let riskFlagged = false;
-  for (const point of scores) {
-    if (first === null || chronological(point, first) < 0) first = point;
-    if (last === null || chronological(point, last) >= 0) last = point;
-    if (point.flags.includes(ScoreFlag.risk)) riskFlagged = true;
-  }
+  // A replaced form still raised its risk flag: risk is about what was answered, not about pairing.
+  const riskFlagged = scores.some((point) => point.flags.includes(ScoreFlag.risk));
+  const sessions = [...latestPerSession(scores).values()].sort((a, b) => a.session - b.session);
+  const first = sessions[0] ?? null;
+  const last = sessions[sessions.length - 1] ?? null;
   const threshold = options.reliableChangeThreshold === undefined ? reliableChangeThreshold(def) : options.reliableChangeThreshold;
   const cutOff = options.cutOff === undefined ? (def.cutOff ?? null) : options.cutOff;
-  const paired = scores.length >= 2 && first !== null && last !== null;
+  const paired = sessions.length >= 2 && first !== null && last !== null;
   const change = paired && first !== null && last !== null ? last.score - first.score : null;
   const reliableChange = change !== null && threshold !== null ? classifyChange(change, threshold, def.direction) : null;
   const caseAtStart = cutOff !== null && first !== null ? isCase(cutOff, first.score) : null;
@@ -76,7 +73,7 @@ export const participantOutcome = (
   const recovered = caseAtStart !== null && caseAtEnd !== null ? caseAtStart && !caseAtEnd : null;
   const reliablyRecovered = recovered !== null && reliableChange !== null ? recovered && reliableChange === 'improved' : null;
   return {
-    instrument: def.id, administrations: scores.length, first, last, paired, change, threshold, reliableChange,
+    instrument: def.id, administrations: scores.length, sessionsScored: sessions.length, first, last, paired, change, threshold, reliableChange,
     caseAtStart, caseAtEnd, recovered, reliablyRecovered, riskFlagged,
   };
 };

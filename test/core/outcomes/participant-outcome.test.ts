@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { getInstrument } from '../../../functions/core/instruments';
-import { classifyChange, jacobsonTruaxThreshold, participantOutcome, reliableChangeThreshold } from '../../../functions/core/outcomes';
+import {
+  classifyChange, groupStatistics, jacobsonTruaxThreshold, participantOutcome, reliableChangeThreshold,
+} from '../../../functions/core/outcomes';
 import type { ScorePoint } from '../../../functions/core/outcomes';
 
 const at = (session: number, score: number, flags: string[] = []): ScorePoint => ({
@@ -49,6 +51,55 @@ describe('participantOutcome', () => {
 
   it('measures GBO progress as the change in mean goal rating', () => {
     expect(participantOutcome(getInstrument('gbo'), [at(1, 2.5), at(6, 6)])).toMatchObject({ change: 3.5, reliableChange: 'improved' });
+  });
+});
+
+describe('two forms in the same session', () => {
+  const on = (session: number, administeredOn: string, score: number): ScorePoint => ({ session, administeredOn, score, rawScore: score, flags: [] });
+
+  it('leaves a participant with two forms only in session 1 unpaired', () => {
+    // Act: PHQ-9 15 then 8, both in session 1
+    const outcome = participantOutcome(getInstrument('phq9'), [on(1, '2026-01-05', 15), on(1, '2026-01-05', 8)]);
+
+    // Assess: one session scored, so no change; the later form (8) is the one that counts
+    expect(outcome).toMatchObject({ administrations: 2, sessionsScored: 1, paired: false, change: null, reliableChange: null, recovered: null });
+    expect(outcome.first?.score).toBe(8);
+    expect(outcome.caseAtStart).toBe(false);
+  });
+
+  it('pairs the later session-1 form with session 8', () => {
+    // Act: session 1 on 5 Jan (20) and again on 6 Jan (12), session 8 (7); given out of order
+    const outcome = participantOutcome(getInstrument('phq9'), [on(8, '2026-02-23', 7), on(1, '2026-01-06', 12), on(1, '2026-01-05', 20)]);
+
+    // Assess: 12 → 7 = −5, short of the 6-point threshold; case at 12 (≥ 10), not at 7, so recovered but not reliably
+    expect(outcome).toMatchObject({
+      administrations: 3, sessionsScored: 2, paired: true, change: -5, reliableChange: 'unchanged',
+      caseAtStart: true, caseAtEnd: false, recovered: true, reliablyRecovered: false,
+    });
+    expect(outcome.first?.administeredOn).toBe('2026-01-06');
+  });
+
+  it('keeps a replaced form out of a group\'s pairs and recovery rate', () => {
+    // Prepare: p1 has two forms in session 1 only; p2 has session 1 twice and session 8; p3 a plain pair
+    const input = {
+      group: { groupId: 'g1', plannedSessions: 8, ended: true },
+      participants: {
+        p1: { attendance: [], responses: { phq9: [on(1, '2026-01-05', 18), on(1, '2026-01-05', 9)] } },
+        p2: { attendance: [], responses: { phq9: [on(1, '2026-01-05', 20), on(1, '2026-01-06', 12), on(8, '2026-02-23', 7)] } },
+        p3: { attendance: [], responses: { phq9: [on(1, '2026-01-05', 16), on(8, '2026-02-23', 9)] } },
+      },
+    };
+
+    // Act
+    const phq9 = groupStatistics(input).instruments['phq9'];
+
+    // Assess: 2 pairs (p2: 12 → 7, p3: 16 → 9), not 3; cases at start p2 (12) and p3 (16), p1's 9 is no case;
+    // both paired cases recovered; p3 reliably (−7); mean change (−5 − 7) / 2 = −6
+    expect(phq9).toMatchObject({ enrolled: 3, paired: 2, casesAtStart: 2, pairedCasesAtStart: 2, recovered: 2, reliablyRecovered: 1 });
+    expect(phq9?.change.n).toBe(2);
+    expect(phq9?.change.sum).toBe(-12);
+    expect(phq9?.baseline.sum).toBe(28);
+    expect(phq9?.bySession['1']).toMatchObject({ n: 3, sum: 9 + 12 + 16 });
   });
 });
 
