@@ -1,6 +1,8 @@
 import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { LocalRoute } from './http-adapter';
 import { localFileAllowed } from '../../functions/publishing/signed-links';
+import { objectKeyFromRawPath } from '../../functions/publishing/object-key';
+import { Messages } from '../../functions/core/messages';
 
 /**
  * `GET /files/<key>`: the local stack's stand-in for CloudFront in front of the reports bucket. It serves an
@@ -8,15 +10,19 @@ import { localFileAllowed } from '../../functions/publishing/signed-links';
  */
 export const filesRoute = (s3: S3Client, bucket: string, secret: string): LocalRoute => async (request, response, url) => {
   if (!url.pathname.startsWith('/files/')) return false;
-  const key = url.pathname.slice('/files/'.length).split('/').map(decodeSafely).join('/');
+  // The path as sent, not url.pathname: the URL parser resolves `..`, `%2e%2e` and `\\` before anyone could refuse them.
+  const rawPath = (request.url ?? '').split('?')[0] ?? '';
   const refuse = (status: number, error: string, message: string) => {
     response.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
     response.end(JSON.stringify({ error, message }));
     return true;
   };
-  if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(405, 'method_not_allowed', 'Files are read with GET.');
+  if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(405, 'method_not_allowed', Messages.fileMethodNotAllowed);
+  // Dot segments, empty segments, backslashes and encoded separators name no published file: refused before the policy is read.
+  const key = rawPath.startsWith('/files/') ? objectKeyFromRawPath(rawPath.slice('/files/'.length)) : undefined;
+  if (key === undefined) return refuse(404, 'not_found', Messages.fileNotFound);
   if (!localFileAllowed(secret, key, url.searchParams, Math.floor(Date.now() / 1000))) {
-    return refuse(403, 'forbidden', 'This link is missing, expired or does not cover this file; get a fresh one from GET /v1/reports.');
+    return refuse(403, 'forbidden', Messages.fileLinkNotValid);
   }
   try {
     const object = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
@@ -29,16 +35,8 @@ export const filesRoute = (s3: S3Client, bucket: string, secret: string): LocalR
     });
     response.end(request.method === 'HEAD' ? undefined : body);
   } catch (error) {
-    if ((error as { name?: string }).name === 'NoSuchKey') return refuse(404, 'not_found', 'No such file.');
+    if ((error as { name?: string }).name === 'NoSuchKey') return refuse(404, 'not_found', Messages.fileNotFound);
     throw error;
   }
   return true;
-};
-
-const decodeSafely = (part: string): string => {
-  try {
-    return decodeURIComponent(part);
-  } catch {
-    return part;
-  }
 };
