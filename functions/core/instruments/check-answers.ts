@@ -7,15 +7,18 @@ export interface AnswerProblem {
   message: string;
 }
 
-// Answers with `decimals` places are compared on a scaled integer grid; the tolerance absorbs binary float noise.
-const GRID_TOLERANCE = 1e-7;
-
-/** Tells whether a number lies on the instrument's answer scale (range and decimal places). */
+/**
+ * Tells whether a number lies exactly on the instrument's answer scale: within the range and exactly one of its
+ * grid values (an integer, or a multiple of 0.1 for one-decimal scales such as ORS). A grid value is the double
+ * nearest to its decimal (the one `JSON.parse('7.1')` gives), so an answer is on the grid only when it equals
+ * `round(value × 10^decimals) / 10^decimals`. No tolerance: `1e-300` or `1.00000001` are not answers anyone
+ * gave on a form, and a denormal such as `5e-324` cannot even be stored by DynamoDB.
+ */
 export const isOnScale = (def: InstrumentDefinition, value: number): boolean => {
   const { min, max, decimals } = def.answers;
   if (!Number.isFinite(value) || value < min || value > max) return false;
-  const scaled = value * 10 ** decimals;
-  return Math.abs(scaled - Math.round(scaled)) < GRID_TOLERANCE;
+  const scale = 10 ** decimals;
+  return Math.round(value * scale) / scale === value;
 };
 
 /**

@@ -36,6 +36,25 @@ describe('checkAnswers', () => {
     expect(problems).toEqual([{ item: 3, message: 'item 4 of ors: 7.25 is not allowed; allowed: 0.0–10.0 in steps of 0.1' }]);
   });
 
+  it('refuses answers a hair off the grid, however small, on integer and one-decimal scales', () => {
+    // Act
+    const integers = checkAnswers(getInstrument('phq9'), [5e-324, 1e-300, 1.00000001, 2.9999999999, 0, 1, 2, 3, -0]);
+    const decimals = checkAnswers(getInstrument('ors'), [5e-324, 7.10000001, 0.30000000000000004, 0.3]);
+
+    // Assess
+    expect(integers.map((p) => p.item)).toEqual([0, 1, 2, 3]);
+    expect(integers[0]?.message).toBe('item 1 of phq9: 5e-324 is not allowed; allowed: integers 0–3');
+    expect(decimals.map((p) => p.item)).toEqual([0, 1, 2]);
+  });
+
+  it('takes every value of the one-decimal ORS grid as JSON carries it', () => {
+    // Prepare
+    const grid = Array.from({ length: 101 }, (_, k) => JSON.parse((k / 10).toFixed(1)) as number);
+
+    // Act, Assess
+    for (let i = 0; i < grid.length; i += 4) expect(checkAnswers(getInstrument('ors'), [0, 1, 2, 3].map((j) => grid[(i + j) % grid.length]))).toEqual([]);
+  });
+
   it('refuses a missing answer where the instrument tolerates none', () => {
     expect(checkAnswers(getInstrument('phq9'), [1, 1, null, 1, 1, 1, 1, 1, 1])).toEqual([
       { item: 2, message: 'item 3 of phq9 is missing; phq9 needs every item answered (allowed: integers 0–3)' },
