@@ -6,10 +6,15 @@ import { clinicSchema, erasureSchema, keyRequestSchema, programmeSchema } from '
 import { runRequestSchema } from './api/runs';
 import { reportRequestSchema } from './api/reports';
 import { figuresQuerySchema } from './api/figures';
+import { PATH_PARAMETERS } from './api/path-parameters';
 
 type Json = Record<string, unknown>;
 
 const withoutId = (schema: Json): Json => Object.fromEntries(Object.entries(schema).filter(([k]) => k !== '$id'));
+
+// Every path parameter is declared with the pattern and length its handler checks.
+const pathParameterSchema = (name: string): Json =>
+  (Object.hasOwn(PATH_PARAMETERS, name) ? PATH_PARAMETERS[name as keyof typeof PATH_PARAMETERS] : { type: 'string' });
 
 /** Request body schema of each route, by `METHOD path`; routes without a body are absent. */
 const REQUEST_BODIES: Record<string, { name: string; schema: Json }> = {
@@ -88,7 +93,7 @@ export const buildOpenApi = (): { openapi: string; info: { title: string; versio
     const body = REQUEST_BODIES[id];
     const query = QUERIES[id];
     const parameters = [
-      ...[...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } })),
+      ...[...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: pathParameterSchema(m[1] ?? '') })),
       ...Object.entries(query?.properties ?? {}).map(([name, schema]) => ({ name, in: 'query', required: false, schema })),
     ];
     paths[route.path] ??= {};

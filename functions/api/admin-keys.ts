@@ -5,7 +5,7 @@ import { formatApiKey, hashApiKey } from '../core/access/api-key';
 import type { Principal } from '../core/access/principal';
 import { Messages } from '../core/messages';
 import { authorized } from './handle';
-import { parseBody } from './request';
+import { parseBody, pathParameter } from './request';
 import { json } from './http-response';
 import { NotFoundError, ValidationError } from './errors';
 import { db } from '../runtime/context';
@@ -20,7 +20,6 @@ const STRAY_SCOPE = [
   { field: 'programmeIds', role: 'manager' },
   { field: 'funderId', role: 'funder' },
 ] as const;
-const KEY_ID = /^[0-9a-f]{20}$/;
 
 /**
  * `POST /v1/admin/keys` issues a key for a role and scope (the raw key is in this response only; the
@@ -29,9 +28,9 @@ const KEY_ID = /^[0-9a-f]{20}$/;
 export const handler = authorized(['admin'], async (event) => {
   const now = new Date().toISOString();
   if (event.httpMethod === 'DELETE') {
-    const keyId = event.pathParameters?.['keyId'] ?? '';
-    // Only a well-formed id can name a key; anything else (even one longer than a DynamoDB key may be) is simply not found.
-    if (!KEY_ID.test(keyId) || !(await revokeKey(db, keyId, now))) throw new NotFoundError(Messages.keyNotFound(keyId.slice(0, 40)));
+    // A malformed id (even one longer than a DynamoDB key may be) is a 400 before the store is asked.
+    const keyId = pathParameter(event, 'keyId');
+    if (!(await revokeKey(db, keyId, now))) throw new NotFoundError(Messages.keyNotFound(keyId));
     return json(200, { keyId, revoked: true });
   }
   const request = parseBody(event, validate);

@@ -3,7 +3,7 @@ import { runRequestSchema, type RunRequest } from '../../schemas/api/runs';
 import { compileValidator } from '../core/validation/schema-validator';
 import { Messages } from '../core/messages';
 import { authorized } from './handle';
-import { parseBody } from './request';
+import { parseBody, pathParameter } from './request';
 import { json } from './http-response';
 import { ConflictError, NotFoundError } from './errors';
 import { Env } from '../../infra/api-routes';
@@ -23,7 +23,7 @@ const sfn = stateMachineArn ? new SFNClient({}) : undefined;
  */
 export const handler = authorized(['admin'], async (event) => {
   if (event.httpMethod === 'GET') {
-    const runId = event.pathParameters?.['runId'] ?? '';
+    const runId = pathParameter(event, 'runId');
     const run = await getRun(db, runId);
     if (run === undefined) throw new NotFoundError(Messages.runNotFound(runId));
     return json(200, run);

@@ -3,6 +3,7 @@ import { PayloadTooLargeError, UnsupportedMediaTypeError, ValidationError } from
 import { Messages } from '../core/messages';
 import type { SchemaValidator } from '../core/validation/schema-validator';
 import { CsvFormatError } from '../core/ingest/csv-batch';
+import { PATH_PARAMETERS, type PathParameterName } from '../../schemas/api/path-parameters';
 
 /** Largest body the API accepts (API Gateway's own limit is 10 MB; 500 records fit well within this). */
 export const MAX_BODY_BYTES = 1_048_576;
@@ -14,6 +15,21 @@ export const header = (event: Pick<APIGatewayProxyEvent, 'headers'>, name: strin
     if (key.toLowerCase() === wanted && value !== undefined) return value;
   }
   return undefined;
+};
+
+const PATH_PATTERNS = Object.fromEntries(Object.entries(PATH_PARAMETERS).map(([name, rule]) => [name, new RegExp(rule.pattern)])) as Record<PathParameterName, RegExp>;
+
+/**
+ * A path parameter that matches its declared pattern and length (schemas/api/path-parameters.ts); otherwise a
+ * 400 naming the parameter, so an id of any length or shape never reaches the store.
+ */
+export const pathParameter = (event: Pick<APIGatewayProxyEvent, 'pathParameters'>, name: PathParameterName): string => {
+  const value = event.pathParameters?.[name] ?? '';
+  const rule = PATH_PARAMETERS[name];
+  if (value.length > rule.maxLength || !PATH_PATTERNS[name].test(value)) {
+    throw new ValidationError([{ index: null, path: name, message: `${name}: ${Messages.invalidPathParameter(name, rule.maxLength, rule.pattern)}` }]);
+  }
+  return value;
 };
 
 /**

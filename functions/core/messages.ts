@@ -24,6 +24,8 @@ export const Messages = {
   endBeforeStart: 'endDate must not be before startDate.',
   duplicateInBatch: (first: number) => `Same record as index ${first} but with different content; send one version.`,
   scopeOfOtherRole: (field: string, owner: string, role: string) => `only a ${owner} key has a ${field}; a ${role} key cannot be scoped by it.`,
+  invalidPathParameter: (name: string, maxLength: number, pattern: string) =>
+    `the path parameter ${name} must be at most ${maxLength} characters matching ${pattern}.`,
   keyNotFound: (keyId: string) => `No key with id "${keyId}".`,
   runInProgress: (runId: string) => `Run ${runId} is in progress; start another when it has finished (GET /v1/admin/runs/${runId}).`,
   periodRequiredForFunders: 'funders read the publication of one closed period: name it (e.g. 2026-Q3).',

@@ -63,12 +63,31 @@ describe('DELETE /v1/admin/keys/{keyId}', () => {
     expect(dynamo.commandCalls(UpdateCommand)[0]?.args[0].input.Key).toEqual({ pk: 'KEY#0123456789abcdef0123', sk: 'META' });
   });
 
-  it('answers 404 to an id that cannot be a key id without asking DynamoDB', async () => {
+  it.each([
+    ['longer than any key id', 'a'.repeat(3000)],
+    ['in upper case', '0123456789ABCDEF0123'],
+    ['with an encoded separator decoded into it', '0123456789/../abcdef'],
+    ['empty', ''],
+  ])('answers 400 naming keyId to an id %s without asking DynamoDB', async (_what, keyId) => {
     // Act
-    const result = await revoke('a'.repeat(3000));
+    const result = await revoke(keyId);
+
+    // Assess
+    expect(result.statusCode).toBe(400);
+    expect(bodyOf(result)).toEqual({ error: 'invalid_request', problems: [{ index: null, path: 'keyId', message: expect.stringMatching(/^keyId: the path parameter keyId must be at most 20 characters/) }] });
+    expect(result.body.length).toBeLessThan(300);
+    expect(dynamo.commandCalls(UpdateCommand)).toHaveLength(0);
+  });
+
+  it('answers 404 to a well-formed id of no key', async () => {
+    // Prepare
+    dynamo.on(UpdateCommand).rejects(Object.assign(new Error('The conditional request failed'), { name: 'ConditionalCheckFailedException', $metadata: {} }));
+
+    // Act
+    const result = await revoke('ffffffffffffffffffff');
 
     // Assess
     expect(result.statusCode).toBe(404);
-    expect(dynamo.commandCalls(UpdateCommand)).toHaveLength(0);
+    expect(bodyOf(result)).toEqual({ error: 'not_found', message: 'No key with id "ffffffffffffffffffff".' });
   });
 });
