@@ -5,6 +5,8 @@ export const Messages = {
   bodyTooLarge: (limit: number) => `The request body is larger than ${limit} bytes; send smaller batches.`,
   notJsonContentType: 'Send the body as application/json (attendance and responses also take text/csv).',
   csvUnreadable: (detail: string) => `The CSV body cannot be read: ${detail}.`,
+  csvRepeatedColumns: (names: readonly string[]) =>
+    `the header row names ${names.map((name) => `"${name}"`).join(', ')} more than once; keep one column of each name`,
   missingKey: 'Send an API key as "Authorization: Bearer <key>".',
   invalidKey: 'The API key is not valid or has been revoked.',
   roleNotAllowed: (role: string, allowed: readonly string[]) =>

@@ -7,6 +7,8 @@
  * responses:  `groupId,participantRef,instrument,administeredOn,session,item_1,item_2,…` (empty item = missing)
  */
 
+import { Messages } from '../messages';
+
 /** A CSV body that cannot be read as a table. */
 export class CsvFormatError extends Error {
   override readonly name = 'CsvFormatError';
@@ -53,6 +55,9 @@ const number = (text: string): number | string => (/^-?\d+(\.\d+)?$/.test(text.t
 
 const header = (rows: string[][], required: readonly string[]): string[] => {
   const names = (rows[0] ?? []).map((name) => name.trim());
+  // A second column of the same name would silently win over the first (which `status` was meant?): refused.
+  const repeated = [...new Set(names.filter((name, i) => names.indexOf(name) !== i))];
+  if (repeated.length > 0) throw new CsvFormatError(Messages.csvRepeatedColumns(repeated));
   const missing = required.filter((name) => !names.includes(name));
   if (missing.length > 0) throw new CsvFormatError(`the header row must name the columns ${required.join(', ')}; missing: ${missing.join(', ')}`);
   return names;

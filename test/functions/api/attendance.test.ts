@@ -139,6 +139,20 @@ describe('POST /v1/attendance', () => {
     expect(dynamo.commandCalls(BatchWriteCommand)).toHaveLength(0);
   });
 
+  it('refuses a CSV sheet with two status columns, naming the column, and writes nothing', async () => {
+    // Prepare
+    const sheet = 'groupId,participantRef,session,date,status,status\nown,N-0001,1,2026-01-05,absent,present\n';
+
+    // Act
+    const result = await handler(proxyEvent({ text: sheet, contentType: 'text/csv' }));
+
+    // Assess
+    expect(result.statusCode).toBe(400);
+    expect(bodyOf(result)).toEqual({ error: 'invalid_request', problems: [{ index: null, path: '', message: 'The CSV body cannot be read: the header row names "status" more than once; keep one column of each name.' }] });
+    expect(dynamo.commandCalls(BatchWriteCommand)).toHaveLength(0);
+    expect(dynamo.commandCalls(UpdateCommand)).toHaveLength(0);
+  });
+
   it('answers 400 to a body that is not JSON', async () => {
     // Act
     const result = await handler(proxyEvent({ text: '{"records": [' }));

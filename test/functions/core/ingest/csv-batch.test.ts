@@ -31,6 +31,13 @@ describe('attendanceFromCsv', () => {
     expect(() => attendanceFromCsv('group,participantRef,session,date\n')).toThrow(/missing: groupId, status/);
   });
 
+  it('refuses a header that names a column twice, naming the column', () => {
+    // Act, Assess
+    expect(() => attendanceFromCsv('groupId,participantRef,session,date,status,status\ng1,P-1,1,2026-03-02,absent,present\n'))
+      .toThrow(new CsvFormatError('the header row names "status" more than once; keep one column of each name'));
+    expect(() => attendanceFromCsv('groupId,participantRef,session,date, status,groupId ,status\n')).toThrow(/names "groupId", "status" more than once/);
+  });
+
   it('keeps unknown columns so the schema refuses them by name', () => {
     const batch = attendanceFromCsv('groupId,participantRef,session,date,status,name\ng1,P-1,1,2026-03-02,present,Jane\n') as { records: Record<string, unknown>[] };
     expect(batch.records[0]?.['name']).toBe('Jane');
@@ -38,6 +45,12 @@ describe('attendanceFromCsv', () => {
 });
 
 describe('responsesFromCsv', () => {
+  it('refuses a sheet with an item column twice, naming the column', () => {
+    // Act, Assess
+    expect(() => responsesFromCsv('groupId,participantRef,instrument,administeredOn,session,item_1,item_2,item_2\ng1,P-1,brs,2026-03-02,1,1,2,5\n'))
+      .toThrow(/names "item_2" more than once/);
+  });
+
   it('collects item_n columns in number order, empty cells as missing answers, trailing blanks dropped', () => {
     // Prepare
     const text = 'groupId,participantRef,instrument,administeredOn,session,item_2,item_1,item_3\n'
