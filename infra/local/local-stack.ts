@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Server } from 'node:http';
@@ -12,6 +12,7 @@ import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDb, startS3, type EmbeddedS
 import { ensureBucket, ensureTable } from './provision';
 import { startApiServer, type LocalRoute } from './http-adapter';
 import { filesRoute } from './files-route';
+import { PRIVATE_FILE_MODE, ensurePrivateDirectory, holdOwnerOnlyUmask, tightenTree } from './private-files';
 import { apiClient, type ApiClient } from './api-client';
 import { DEMO_CLINICS, DEMO_KEY_SCOPES, DEMO_PROGRAMMES } from './seed/demo-organisation';
 import { formatApiKey, hashApiKey } from '../../functions/core/access/api-key';
@@ -65,11 +66,18 @@ const SEED_MARKER = { pk: 'STATE', sk: 'SEED' };
 export const startLocalStack = async (options: LocalStackOptions): Promise<RunningLocalStack> => {
   const log = options.log ?? (() => {});
   const dataDir = resolve(options.dataDir);
-  await mkdir(join(dataDir, 's3'), { recursive: true });
+  // Health data and the pseudonymisation key: owner-only (0700 / 0600), including what the servers write later
+  // and what an earlier start left readable.
+  const releaseUmask = holdOwnerOnlyUmask();
   const keyFile = join(dataDir, 'pseudonym.key');
-  if (!existsSync(keyFile)) {
-    await writeFile(keyFile, randomBytes(32).toString('hex') + '\n', { mode: 0o600 });
-    await chmod(keyFile, 0o600);
+  try {
+    await ensurePrivateDirectory(dataDir);
+    for (const owned of ['dynamodb', 's3', 'local-stack.json', 'pseudonym.key']) await tightenTree(join(dataDir, owned));
+    await ensurePrivateDirectory(join(dataDir, 's3'));
+    if (!existsSync(keyFile)) await writeFile(keyFile, randomBytes(32).toString('hex') + '\n', { mode: PRIVATE_FILE_MODE });
+  } catch (error) {
+    releaseUmask();
+    throw error;
   }
 
   const servers: EmbeddedServer[] = [];
@@ -78,6 +86,7 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Runni
     await new Promise<void>((done) => (api ? api.close(() => done()) : done()));
     api?.closeAllConnections();
     for (const server of servers.reverse()) await server.close();
+    releaseUmask();
   };
   try {
     const dynamo = await startDynamoDb({ path: join(dataDir, 'dynamodb') });
@@ -133,7 +142,7 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Runni
       apiUrl: started.url, dynamodbEndpoint: dynamo.endpoint, s3Endpoint: s3.endpoint, region: LOCAL_REGION,
       credentials: { ...LOCAL_CREDENTIALS }, tableName: TABLE.name, reportsBucket: REPORTS_BUCKET, keys,
     };
-    await writeFile(statePath, JSON.stringify(info, null, 2) + '\n', { mode: 0o600 });
+    await writeFile(statePath, JSON.stringify(info, null, 2) + '\n', { mode: PRIVATE_FILE_MODE });
     const stack: RunningLocalStack = { info, api: client, stop };
 
     const seeded = (await db.client.send(new GetCommand({ TableName: TABLE.name, Key: SEED_MARKER }))).Item !== undefined;
