@@ -85,6 +85,13 @@ const errorResponses = (route: Route): Json => ({
   503: { description: 'Store busy after retries: retry after Retry-After seconds (retrying is safe)', headers: { 'Retry-After': { schema: { type: 'integer' } } } },
 });
 
+/** Answers only some routes give, by `METHOD path`. */
+const ROUTE_RESPONSES: Record<string, Json> = {
+  'POST /v1/groups': {
+    409: { description: 'The group id is already in use (another clinic registered it first); choose another id', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+  },
+};
+
 /** The OpenAPI 3.1 document of the API, generated from the route table and the payload JSON Schemas. */
 export const buildOpenApi = (): { openapi: string; info: { title: string; version: string; description: string }; [key: string]: unknown } => {
   const paths: Record<string, Json> = {};
@@ -111,7 +118,7 @@ export const buildOpenApi = (): { openapi: string; info: { title: string; versio
           },
         },
       }),
-      responses: { 200: { description: 'OK', content: { 'application/json': { schema: { type: 'object' } } } }, ...errorResponses(route) },
+      responses: { 200: { description: 'OK', content: { 'application/json': { schema: { type: 'object' } } } }, ...errorResponses(route), ...ROUTE_RESPONSES[id] },
     };
   }
   const schemas: Record<string, Json> = { Problem: problemSchema, Error: errorSchema };

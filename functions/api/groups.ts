@@ -6,7 +6,7 @@ import { Messages } from '../core/messages';
 import { authorized } from './handle';
 import { parseBody } from './request';
 import { json } from './http-response';
-import { ForbiddenError, ValidationError } from './errors';
+import { ConflictError, ValidationError } from './errors';
 import { instrumentProblem } from './instrument-access';
 import { db } from '../runtime/context';
 import { putGroup } from '../store/group-store';
@@ -25,7 +25,8 @@ export const handler = authorized(['clinic'], async (event, principal) => {
     const outcome = await putGroup(db, group, contentHash(group), new Date().toISOString());
     return json(200, { groupId: group.groupId, accepted: outcome === 'unchanged' ? 0 : 1, unchanged: outcome === 'unchanged' ? 1 : 0, outcome });
   } catch (error) {
-    if (error instanceof ConditionFailedError) throw new ForbiddenError(Messages.groupOfOtherClinic(group.groupId), { cause: error });
+    // Ids are one namespace across the organisation: the caller learns only that this one is in use, not by whom.
+    if (error instanceof ConditionFailedError) throw new ConflictError(Messages.groupIdInUse(group.groupId), { cause: error });
     throw error;
   }
 });

@@ -4,7 +4,7 @@ import type { StoredGroup } from '../core/ingest/stored-group';
 import { pseudonymise } from '../core/pseudonymise';
 import { Messages } from '../core/messages';
 import type { Problem } from '../core/validation/problem';
-import { ForbiddenError, ValidationError } from './errors';
+import { ValidationError } from './errors';
 import { db, retentionDays } from '../runtime/context';
 import { pseudonymSecret } from '../runtime/pseudonym-secret';
 import { getGroups } from '../store/group-store';
@@ -24,7 +24,7 @@ export interface BatchKind<R extends GroupedRecord & { participantRef: string }>
 
 /**
  * The shared ingest flow of attendance and responses: check every record against its group (all or
- * nothing, foreign groups refused), pseudonymise, collapse duplicates, and write idempotently.
+ * nothing; another clinic's group reads as unregistered), pseudonymise, collapse duplicates, and write idempotently.
  */
 export const ingestBatch = async <R extends GroupedRecord & { participantRef: string }>(
   clinicId: string,
@@ -35,10 +35,8 @@ export const ingestBatch = async <R extends GroupedRecord & { participantRef: st
   const groups = await getGroups(db, [...new Set(records.map((r) => r.groupId))]);
   // Dates up to one day ahead pass, for clinics east of UTC.
   const latest = new Date(now.getTime() + 86_400_000).toISOString().slice(0, 10);
+  // Another clinic's group is named exactly as an unregistered one: a 400 problem on that record's groupId.
   const checked = checkAgainstGroups(records, groups, clinicId, latest, kind.collection, kind.dateField);
-  if (checked.foreignGroups.length > 0) {
-    throw new ForbiddenError(checked.foreignGroups.map(Messages.groupOfOtherClinic).join(' '));
-  }
   const problems = [...checked.problems];
   records.forEach((record, index) => {
     const group = groups.get(record.groupId);

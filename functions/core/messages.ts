@@ -11,7 +11,7 @@ export const Messages = {
   invalidKey: 'The API key is not valid or has been revoked.',
   roleNotAllowed: (role: string, allowed: readonly string[]) =>
     `${/^[aeiou]/i.test(role) ? 'An' : 'A'} ${role} key cannot do this; it needs a key with the role ${allowed.join(' or ')}.`,
-  groupOfOtherClinic: (groupId: string) => `Group "${groupId}" belongs to another clinic; this key can only write to its own clinic's groups.`,
+  groupIdInUse: (groupId: string) => `Group id "${groupId}" is already in use; choose another id (starting group ids with your clinic's id keeps them apart).`,
   groupNotRegistered: (groupId: string) => `Group "${groupId}" is not registered; register it with POST /v1/groups first.`,
   programmeNotRegistered: (programmeId: string) => `Programme "${programmeId}" is not registered; an operator registers it with POST /v1/admin/programmes.`,
   funderNotRegistered: (funderId: string) => `Funder "${funderId}" is not a funder of any registered programme.`,

@@ -90,7 +90,9 @@ describe('ingestion against dynalite', () => {
     const group = await refused(t.stack.api.post('/v1/groups', keys.clinic2, { ...groupPayload('ns-support-1'), plannedSessions: 3 }));
 
     // Assess
-    expect([attendance.status, group.status]).toEqual([403, 403]);
+    // Another clinic's group reads as unregistered to ingest; its id is merely "in use" to registration.
+    expect([attendance.status, group.status]).toEqual([400, 409]);
+    expect(JSON.stringify(attendance.body)).not.toContain('another clinic');
     expect(await t.scanAll()).toEqual(before);
   });
 

@@ -12,14 +12,14 @@ export interface GroupedRecord {
 /** Result of checking a batch against the stored groups. */
 export interface GroupCheck {
   problems: Problem[];
-  /** Groups of the batch that belong to another clinic: the whole batch is refused (403). */
-  foreignGroups: string[];
 }
 
 /**
- * Checks each record against its group: registered, owned by the caller's clinic, session within the
- * plan, date not before the group's start nor after `today`. Pure: the groups and today are passed in.
- * `dateField` is the payload's name of the date (`administeredOn` for responses), so problems name it.
+ * Checks each record against its group: registered to the caller's clinic, session within the plan, date
+ * not before the group's start nor after `today`. A group of another clinic reads exactly as one that does
+ * not exist (same problem, same message, nothing more about it), so a clinic cannot probe others' group ids.
+ * Pure: the groups and today are passed in. `dateField` is the payload's name of the date
+ * (`administeredOn` for responses), so problems name it.
  */
 export const checkAgainstGroups = (
   records: readonly GroupedRecord[],
@@ -30,16 +30,11 @@ export const checkAgainstGroups = (
   dateField = 'date',
 ): GroupCheck => {
   const problems: Problem[] = [];
-  const foreign = new Set<string>();
   records.forEach((record, index) => {
     const at = (field: string): string => `${collection}/${index}/${field}`;
     const group = groups.get(record.groupId);
-    if (group === undefined) {
+    if (group === undefined || group.clinicId !== clinicId) {
       problems.push({ index, path: at('groupId'), message: `${at('groupId')}: ${Messages.groupNotRegistered(record.groupId)}` });
-      return;
-    }
-    if (group.clinicId !== clinicId) {
-      foreign.add(record.groupId);
       return;
     }
     if (record.session > group.plannedSessions) {
@@ -52,5 +47,5 @@ export const checkAgainstGroups = (
       problems.push({ index, path: at(dateField), message: `${at(dateField)}: ${Messages.dateInFuture(record.date)}` });
     }
   });
-  return { problems, foreignGroups: [...foreign].sort() };
+  return { problems };
 };

@@ -108,13 +108,18 @@ describe('POST /v1/attendance', () => {
     expect(dynamo.commandCalls(BatchWriteCommand)).toHaveLength(1);
   });
 
-  it('refuses a group of another clinic with 403 and sends no write', async () => {
+  it("answers another clinic's group exactly as a group that does not exist, and sends no write", async () => {
+    // Prepare: harbour names northside's group "own", then a group no one registered under the same id.
+    const theirs = await handler(proxyEvent({ body: { records: RECORDS }, principal: HARBOUR }));
+    fakeTable([groupItem('theirs', 'harbour')]);
+
     // Act
-    const result = await handler(proxyEvent({ body: { records: RECORDS }, principal: HARBOUR }));
+    const missing = await handler(proxyEvent({ body: { records: RECORDS }, principal: HARBOUR }));
 
     // Assess
-    expect(result.statusCode).toBe(403);
-    expect(bodyOf(result)['message']).toContain('Group "own" belongs to another clinic');
+    expect(theirs.statusCode).toBe(400);
+    expect(theirs).toEqual(missing);
+    expect(bodyOf(theirs)['problems']).toEqual([0, 1].map((index) => ({ index, path: `records/${index}/groupId`, message: `records/${index}/groupId: Group "own" is not registered; register it with POST /v1/groups first.` })));
     expect(dynamo.commandCalls(BatchWriteCommand)).toHaveLength(0);
     expect(dynamo.commandCalls(UpdateCommand)).toHaveLength(0);
   });

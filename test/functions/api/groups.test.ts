@@ -30,25 +30,28 @@ describe('POST /v1/groups', () => {
     expect(Object.values(update?.ExpressionAttributeValues ?? {})).toEqual(expect.arrayContaining(['northside', 'group', expect.stringMatching(/^CHANGED#\d{4}-\d{2}-\d{2}$/)]));
   });
 
-  it('refuses a group id owned by another clinic with 403 and no update', async () => {
+  it('refuses a group id owned by another clinic with 409, naming neither the owner nor the group, and no update', async () => {
     // Act
     const result = await post({ ...GROUP, groupId: 'theirs' });
 
     // Assess
-    expect(result.statusCode).toBe(403);
+    expect(result.statusCode).toBe(409);
+    expect(bodyOf(result)).toEqual({ error: 'conflict', message: 'Group id "theirs" is already in use; choose another id (starting group ids with your clinic\'s id keeps them apart).' });
+    expect(result.body).not.toContain('harbour');
     expect(dynamo.commandCalls(UpdateCommand)).toHaveLength(0);
   });
 
-  it('answers 403 when another clinic takes the id between the read and the write', async () => {
+  it('answers the same 409 when another clinic takes the id between the read and the write', async () => {
     // Prepare
+    const taken = await post({ ...GROUP, groupId: 'theirs' });
     dynamo.on(UpdateCommand).rejects(new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} }));
 
     // Act
-    const result = await post(GROUP);
+    const raced = await post({ ...GROUP, groupId: 'theirs-too' });
 
     // Assess
-    expect(result.statusCode).toBe(403);
-    expect(bodyOf(result)['message']).toContain('belongs to another clinic');
+    expect(raced.statusCode).toBe(409);
+    expect(bodyOf(raced)['message']).toBe((bodyOf(taken)['message'] as string).replace('"theirs"', '"theirs-too"'));
   });
 
   it('names an unknown instrument, an unlicensed cd-risc-10 and an unregistered programme', async () => {

@@ -95,12 +95,13 @@ describe('POST /v1/responses', () => {
     expect(bodyOf(result)['problems']).toEqual([{ index: 0, path: 'responses/0/administeredOn', message: expect.stringContaining("before the group's start date") }]);
   });
 
-  it('refuses a group of another clinic with 403 and sends no write', async () => {
+  it("refuses another clinic's group as if it did not exist, and sends no write", async () => {
     // Act
     const result = await post([BRS], HARBOUR);
 
     // Assess
-    expect(result.statusCode).toBe(403);
+    expect(result.statusCode).toBe(400);
+    expect(bodyOf(result)['problems']).toEqual([{ index: 0, path: 'responses/0/groupId', message: 'responses/0/groupId: Group "own" is not registered; register it with POST /v1/groups first.' }]);
     expect(dynamo.commandCalls(BatchWriteCommand)).toHaveLength(0);
   });
 

@@ -18,7 +18,7 @@ describe('checkAgainstGroups', () => {
     ], GROUPS, 'northside', TODAY, 'records');
 
     // Assess
-    expect(result).toEqual({ problems: [], foreignGroups: [] });
+    expect(result).toEqual({ problems: [] });
   });
 
   it('names an unregistered group, a session beyond the plan, and dates before the start or in the future', () => {
@@ -42,16 +42,14 @@ describe('checkAgainstGroups', () => {
     expect(result.problems[3]?.message).toContain('2026-03-02 is in the future');
   });
 
-  it('lists groups of another clinic once each, sorted, without further problems', () => {
+  it("names another clinic's group exactly as an unregistered one, and tells nothing more about it", () => {
     // Act
-    const result = checkAgainstGroups([
-      { groupId: 'theirs', session: 99, date: '2020-01-01' },
-      { groupId: 'theirs', session: 1, date: '2026-01-05' },
-      { groupId: 'own', session: 1, date: '2026-01-05' },
-    ], GROUPS, 'northside', TODAY, 'records');
+    const theirs = checkAgainstGroups([{ groupId: 'theirs', session: 99, date: '2020-01-01' }], GROUPS, 'northside', TODAY, 'records');
+    const missing = checkAgainstGroups([{ groupId: 'theirs', session: 99, date: '2020-01-01' }], new Map(), 'northside', TODAY, 'records');
 
     // Assess
-    expect(result).toEqual({ problems: [], foreignGroups: ['theirs'] });
+    expect(theirs).toEqual(missing);
+    expect(theirs.problems).toEqual([{ index: 0, path: 'records/0/groupId', message: 'records/0/groupId: Group "theirs" is not registered; register it with POST /v1/groups first.' }]);
   });
 
   it('names the payload date field of the collection', () => {
