@@ -139,7 +139,8 @@ describe('outcomes demo', () => {
     expect(registered).toMatchObject({ status: 200, body: { outcome: 'created' } });
     expect(written).toEqual({ status: 200, body: { accepted: 2, unchanged: 0 } });
     expect(repeated).toEqual({ status: 200, body: { accepted: 0, unchanged: 2 } });
-    expect([foreign.status, takeover.status]).toEqual([403, 403]);
+    // Another clinic's group reads as unregistered; taking its id over is a 409 that names no owner.
+    expect([foreign.status, takeover.status]).toEqual([400, 409]);
     expect(invalid).toMatchObject({ status: 400, body: { problems: [{ index: 1, path: 'records/1/date' }] } });
     expect(ownOfClinic2.status).toBe(200);
     expect(noKey.status).toBe(401);
