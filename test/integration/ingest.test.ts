@@ -167,4 +167,20 @@ describe('ingestion against dynalite', () => {
     expect(all).toEqual(['hb-support-1', 'ns-support-1', 'ns-support-2']);
     expect(none).toEqual([]);
   });
+
+  it('reports each record accepted once across 10 concurrent copies of a 200-record batch', async () => {
+    // Prepare
+    await t.stack.api.post('/v1/groups', keys.clinic, groupPayload('ns-concurrent-1'));
+    const refs = Array.from({ length: 20 }, (_, i) => `NS-CONC-${String(i).padStart(4, '0')}`);
+    const batch = { records: refs.flatMap((ref) => marks('ns-concurrent-1', ref, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10])) };
+
+    // Act
+    const answers = await Promise.all(Array.from({ length: 10 }, () => t.stack.api.post<{ accepted: number; unchanged: number }>('/v1/attendance', keys.clinic, batch)));
+
+    // Assess
+    const stored = (await t.scanAll()).filter((item) => item['groupId'] === 'ns-concurrent-1' && item['type'] === 'attendance');
+    expect(stored).toHaveLength(200);
+    expect(answers.reduce((sum, answer) => sum + answer.accepted, 0)).toBe(200);
+    expect(answers.every((answer) => answer.accepted + answer.unchanged === 200)).toBe(true);
+  });
 });

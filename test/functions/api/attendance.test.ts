@@ -1,7 +1,7 @@
 import './support/handler-env';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { BatchWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException, ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
 import { handler } from '../../../functions/api/attendance';
 import { db } from '../../../functions/runtime/context';
 import { ADMIN, HARBOUR, bodyOf, proxyEvent } from './support/events';
@@ -34,7 +34,8 @@ describe('POST /v1/attendance', () => {
     const items = writtenItems();
     expect(items.map((item) => item['sk'])).toEqual([expect.stringMatching(/^ATT#p_[0-9a-f]{64}#001$/), expect.stringMatching(/^ATT#p_[0-9a-f]{64}#001$/)]);
     expect(JSON.stringify(items)).not.toMatch(/N-000[12]/);
-    expect(dynamo.commandCalls(BatchWriteCommand)[0]?.args[0].input.RequestItems).toHaveProperty(TABLE_NAME);
+    expect(dynamo.commandCalls(PutCommand).map((c) => [c.args[0].input.TableName, c.args[0].input.ConditionExpression]))
+      .toEqual([0, 1].map(() => [TABLE_NAME, 'attribute_not_exists(pk) OR contentHash <> :hash']));
     expect(dynamo.commandCalls(UpdateCommand).map((c) => c.args[0].input.Key)).toContainEqual({ pk: 'GROUP#own', sk: 'META' });
   });
 
@@ -48,12 +49,17 @@ describe('POST /v1/attendance', () => {
 
     // Assess
     expect(bodyOf(result)).toEqual({ accepted: 0, unchanged: 2 });
-    expect(dynamo.commandCalls(BatchWriteCommand)).toHaveLength(0);
+    expect(writtenItems()).toEqual([]);
   });
 
-  it('retries a throttled BatchWriteItem and succeeds', async () => {
+  it('retries a throttled put and succeeds', async () => {
     // Prepare
-    dynamo.on(BatchWriteCommand).rejectsOnce(throttled()).resolves({});
+    const table = fakeTable([groupItem('own', 'northside')]);
+    const put = dynamo.commandCalls(PutCommand).length;
+    dynamo.on(PutCommand).rejectsOnce(throttled()).callsFake((input: { Item: Record<string, unknown> }) => {
+      table.set(`${String(input.Item['pk'])}|${String(input.Item['sk'])}`, input.Item);
+      return {};
+    });
 
     // Act
     const result = await handler(proxyEvent({ body: { records: RECORDS } }));
@@ -61,28 +67,28 @@ describe('POST /v1/attendance', () => {
     // Assess
     expect(result.statusCode).toBe(200);
     expect(bodyOf(result)).toEqual({ accepted: 2, unchanged: 0 });
-    expect(dynamo.commandCalls(BatchWriteCommand)).toHaveLength(2);
+    expect(dynamo.commandCalls(PutCommand).length - put).toBe(3);
     expect(sleeps).toHaveLength(1);
+    expect([...table.keys()].filter((key) => key.includes('ATT#'))).toHaveLength(2);
   });
 
-  it('sends UnprocessedItems again until DynamoDB takes them', async () => {
-    // Prepare
-    dynamo.on(BatchWriteCommand).callsFakeOnce((input: { RequestItems: Record<string, unknown[]> }) =>
-      ({ UnprocessedItems: { [TABLE_NAME]: input.RequestItems[TABLE_NAME]?.slice(1) } })).resolves({});
+  it('sends again only the puts that were throttled', async () => {
+    // Prepare: the first put is throttled once, the second goes through at once
+    dynamo.on(PutCommand).rejectsOnce(throttled()).resolves({});
 
     // Act
     const result = await handler(proxyEvent({ body: { records: RECORDS } }));
 
     // Assess
     expect(result.statusCode).toBe(200);
-    const calls = dynamo.commandCalls(BatchWriteCommand).map((c) => c.args[0].input.RequestItems?.[TABLE_NAME] ?? []);
-    expect(calls.map((requests) => requests.length)).toEqual([2, 1]);
-    expect(calls[1]).toEqual([calls[0]?.[1]]);
+    const keys = dynamo.commandCalls(PutCommand).map((c) => c.args[0].input.Item?.['sk']);
+    expect(keys).toHaveLength(3);
+    expect(keys[2]).toBe(keys[0]);
   });
 
   it('answers 503 with Retry-After when DynamoDB stays throttled, after backing off', async () => {
     // Prepare
-    dynamo.on(BatchWriteCommand).rejects(throttled());
+    dynamo.on(PutCommand).rejects(throttled());
 
     // Act
     const result = await handler(proxyEvent({ body: { records: RECORDS } }));
@@ -91,13 +97,13 @@ describe('POST /v1/attendance', () => {
     expect(result.statusCode).toBe(503);
     expect(result.headers?.['retry-after']).toBe('5');
     expect(bodyOf(result)).toEqual({ error: 'unavailable', message: expect.stringContaining('Retrying is safe') });
-    expect(dynamo.commandCalls(BatchWriteCommand)).toHaveLength(8);
+    expect(dynamo.commandCalls(PutCommand)).toHaveLength(16);
     expect(sleeps).toHaveLength(7);
   });
 
   it('answers 500 with a generic body when DynamoDB refuses the write outright', async () => {
     // Prepare
-    dynamo.on(BatchWriteCommand).rejects(Object.assign(new Error('Item size has exceeded the maximum allowed size'), { name: 'ValidationException', $metadata: { httpStatusCode: 400 } }));
+    dynamo.on(PutCommand).rejects(Object.assign(new Error('Item size has exceeded the maximum allowed size'), { name: 'ValidationException', $metadata: { httpStatusCode: 400 } }));
 
     // Act
     const result = await handler(proxyEvent({ body: { records: RECORDS } }));
@@ -105,43 +111,28 @@ describe('POST /v1/attendance', () => {
     // Assess
     expect(result.statusCode).toBe(500);
     expect(result.body).not.toContain('Item size');
-    expect(dynamo.commandCalls(BatchWriteCommand)).toHaveLength(1);
+    expect(dynamo.commandCalls(PutCommand)).toHaveLength(2);
   });
 
-  it("answers another clinic's group exactly as a group that does not exist, and sends no write", async () => {
-    // Prepare: harbour names northside's group "own", then a group no one registered under the same id.
-    const theirs = await handler(proxyEvent({ body: { records: RECORDS }, principal: HARBOUR }));
-    fakeTable([groupItem('theirs', 'harbour')]);
+  it('counts a record accepted only when this request wrote it: one stored meanwhile by a concurrent copy is unchanged', async () => {
+    // Prepare: the read finds nothing, but a concurrent copy of the batch stores the first mark before our put
+    const table = fakeTable([groupItem('own', 'northside')]);
+    let first = true;
+    dynamo.on(PutCommand).callsFake((input: { Item: Record<string, unknown> }) => {
+      if (first) {
+        first = false;
+        throw new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} });
+      }
+      table.set(`${String(input.Item['pk'])}|${String(input.Item['sk'])}`, input.Item);
+      return {};
+    });
 
     // Act
-    const missing = await handler(proxyEvent({ body: { records: RECORDS }, principal: HARBOUR }));
+    const result = await handler(proxyEvent({ body: { records: RECORDS } }));
 
     // Assess
-    expect(theirs.statusCode).toBe(400);
-    expect(theirs).toEqual(missing);
-    expect(bodyOf(theirs)['problems']).toEqual([0, 1].map((index) => ({ index, path: `records/${index}/groupId`, message: `records/${index}/groupId: Group "own" is not registered; register it with POST /v1/groups first.` })));
-    expect(dynamo.commandCalls(BatchWriteCommand)).toHaveLength(0);
-    expect(dynamo.commandCalls(UpdateCommand)).toHaveLength(0);
-  });
-
-  it('refuses a whole batch when one record is invalid, listing each problem and writing nothing', async () => {
-    // Act
-    const result = await handler(proxyEvent({ body: { records: [RECORDS[0], { ...RECORDS[1], groupId: 'unknown', session: 1 }, { ...RECORDS[1], session: 11 }] } }));
-
-    // Assess
-    expect(result.statusCode).toBe(400);
-    expect((bodyOf(result)['problems'] as { path: string }[]).map((p) => p.path)).toEqual(['records/1/groupId', 'records/2/session']);
-    expect(dynamo.commandCalls(BatchWriteCommand)).toHaveLength(0);
-  });
-
-  it('refuses a batch that carries one key twice with different content', async () => {
-    // Act
-    const result = await handler(proxyEvent({ body: { records: [RECORDS[0], { ...RECORDS[0], status: 'absent' }] } }));
-
-    // Assess
-    expect(result.statusCode).toBe(400);
-    expect(bodyOf(result)['problems']).toEqual([{ index: 1, path: 'records/1', message: expect.stringContaining('Same record as index 0') }]);
-    expect(dynamo.commandCalls(BatchWriteCommand)).toHaveLength(0);
+    expect(result.statusCode).toBe(200);
+    expect(bodyOf(result)).toEqual({ accepted: 1, unchanged: 1 });
   });
 
   it('refuses a CSV sheet with two status columns, naming the column, and writes nothing', async () => {
@@ -154,7 +145,7 @@ describe('POST /v1/attendance', () => {
     // Assess
     expect(result.statusCode).toBe(400);
     expect(bodyOf(result)).toEqual({ error: 'invalid_request', problems: [{ index: null, path: '', message: 'The CSV body cannot be read: the header row names "status" more than once; keep one column of each name.' }] });
-    expect(dynamo.commandCalls(BatchWriteCommand)).toHaveLength(0);
+    expect(writtenItems()).toEqual([]);
     expect(dynamo.commandCalls(UpdateCommand)).toHaveLength(0);
   });
 

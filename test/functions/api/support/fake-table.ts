@@ -1,4 +1,5 @@
-import { BatchGetCommand, BatchWriteCommand, DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { BatchGetCommand, BatchWriteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import type { StoredGroup } from '../../../../functions/core/ingest/stored-group';
 
@@ -14,8 +15,9 @@ export const groupItem = (groupId: string, clinicId: string, instruments: string
 });
 
 /**
- * Answers Get, BatchGet and Update from an in-memory map of items (by `pk|sk`); BatchWrite is left to
- * each test so it can inject throttling. Returns the map.
+ * Answers Get, BatchGet, Update, BatchWrite and Put from an in-memory map of items (by `pk|sk`); a Put with the
+ * records' condition (`contentHash <> :hash`) fails as DynamoDB does when the stored item has that hash. Tests
+ * override a command to inject throttling. Returns the map.
  */
 export const fakeTable = (items: readonly Item[]): Map<string, Item> => {
   const table = new Map(items.map((item) => [`${String(item['pk'])}|${String(item['sk'])}`, item]));
@@ -33,10 +35,21 @@ export const fakeTable = (items: readonly Item[]): Map<string, Item> => {
     }
     return {};
   });
+  dynamo.on(PutCommand).callsFake((input: { Item: Item; ConditionExpression?: string; ExpressionAttributeValues?: Item }) => {
+    const stored = table.get(keyOf(input.Item));
+    const hash = input.ExpressionAttributeValues?.[':hash'];
+    if (input.ConditionExpression !== undefined && hash !== undefined && stored?.['contentHash'] === hash) {
+      throw new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} });
+    }
+    table.set(keyOf(input.Item), input.Item);
+    return {};
+  });
   return table;
 };
 
-/** Every item sent in BatchWrite calls so far. */
-export const writtenItems = (): Item[] =>
-  dynamo.commandCalls(BatchWriteCommand).flatMap((call) =>
-    Object.values(call.args[0].input.RequestItems ?? {}).flat().flatMap((request) => (request.PutRequest?.Item ? [request.PutRequest.Item] : [])));
+/** Every item sent in BatchWrite and Put calls so far. */
+export const writtenItems = (): Item[] => [
+  ...dynamo.commandCalls(BatchWriteCommand).flatMap((call) =>
+    Object.values(call.args[0].input.RequestItems ?? {}).flat().flatMap((request) => (request.PutRequest?.Item ? [request.PutRequest.Item] : []))),
+  ...dynamo.commandCalls(PutCommand).flatMap((call) => (call.args[0].input.Item ? [call.args[0].input.Item] : [])),
+];
