@@ -308,7 +308,7 @@ describe('nightly orchestration', () => {
         ReaderConfig: { InputType: 'JSON' },
         Parameters: { Bucket: 'TOKEN', 'Key.$': '$.changedKey' },
       },
-      ItemBatcher: { MaxItemsPerBatch: GROUPS_PER_BATCH, BatchInput: { 'runId.$': '$.runId' } },
+      ItemBatcher: { MaxItemsPerBatch: GROUPS_PER_BATCH, BatchInput: { 'runId.$': '$.runId', 'leaseToken.$': '$.leaseToken' } },
       ResultPath: null,
     });
     expect(Object.keys(map?.ItemProcessor?.States ?? {})).toEqual(['RecomputeGroups']);
@@ -319,8 +319,24 @@ describe('nightly orchestration', () => {
     const order: string[] = [];
     for (let name: string | undefined = 'ListChanged'; name !== undefined; name = states[name]?.['Next'] as string | undefined) order.push(name);
     expect(order).toEqual(['ListChanged', 'RecomputeChangedGroups', 'Rollup', 'RenderReports', 'FinishRunSucceeded']);
-    expect(states['Rollup']?.['Parameters']).toEqual({ 'runId.$': '$.runId', 'to.$': '$.to' });
-    expect(states['FinishRunSucceeded']?.['Parameters']).toEqual({ 'runId.$': '$.runId', 'to.$': '$.to', status: 'succeeded', 'reports.$': '$.rendered.reports' });
+    expect(states['Rollup']?.['Parameters']).toEqual({ 'runId.$': '$.runId', 'to.$': '$.to', 'leaseToken.$': '$.leaseToken' });
+    expect(states['FinishRunSucceeded']?.['Parameters']).toEqual({
+      'runId.$': '$.runId', 'to.$': '$.to', status: 'succeeded', 'reports.$': '$.rendered.reports', 'leaseToken.$': '$.leaseToken',
+    });
+  });
+
+  it('gives every execution a lease token: the one the API took the lease with, else the execution name', () => {
+    const states = stateMachineDefinition().States ?? {};
+    expect(states['EnsureRunId']).toMatchObject({
+      Type: 'Choice',
+      Choices: [
+        { And: [{ Variable: '$.runId', IsPresent: true }, { Variable: '$.leaseToken', IsPresent: true }], Next: 'Run' },
+        { Variable: '$.runId', IsPresent: true, Next: 'TokenAfterExecution' },
+      ],
+      Default: 'NameRunAfterExecution',
+    });
+    expect(states['NameRunAfterExecution']?.['Parameters']).toEqual({ 'runId.$': '$$.Execution.Name', 'trigger.$': '$.trigger', 'leaseToken.$': '$$.Execution.Name' });
+    expect(states['TokenAfterExecution']?.['Parameters']).toEqual({ 'runId.$': '$.runId', 'trigger.$': '$.trigger', 'leaseToken.$': '$$.Execution.Name' });
   });
 
   it('retries throttling and Lambda service errors with backoff on every task', () => {
@@ -342,7 +358,7 @@ describe('nightly orchestration', () => {
     const states = stateMachineDefinition().States ?? {};
     expect(states['Run']?.Catch).toEqual([{ ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'FinishRunFailed' }]);
     expect(states['FinishRunFailed']).toMatchObject({
-      Parameters: { 'runId.$': '$.runId', status: 'failed', 'error.$': '$.error' },
+      Parameters: { 'runId.$': '$.runId', status: 'failed', 'error.$': '$.error', 'leaseToken.$': '$.leaseToken' },
       Next: 'Failed',
     });
     expect(states['Failed']).toMatchObject({ Type: 'Fail', ErrorPath: '$.error.Error' });

@@ -16,6 +16,8 @@ import { updateRun } from '../../store/run-store';
 export interface RollUpInput {
   runId: string;
   to: string;
+  /** Passed on to the render step (the attempt's lease, renewed by each step in AWS). */
+  leaseToken?: string;
 }
 
 export interface RollUpOutput {
@@ -33,6 +35,7 @@ export interface RollUpOutput {
   lateData: { period: string; groups: number }[];
   /** Closed periods disclosure control could not protect given earlier releases: not published, tried again next night. */
   withheld: string[];
+  leaseToken?: string;
 }
 
 /** S3 keys of a funder publication's figures. */
@@ -107,6 +110,7 @@ export const rollUpStep = async (ctx: NightlyContext, input: RollUpInput): Promi
     periods: newlyPublished,
     withheld,
     lateData,
+    ...(input.leaseToken !== undefined && { leaseToken: input.leaseToken }),
   };
   await updateRun(ctx.db, input.runId, {
     cellsPublished: output.cellsPublished, cellsSuppressed: output.cellsSuppressed, periodsPublished: newlyPublished,
