@@ -14,6 +14,7 @@
  * | published figures | `FIGURES#<period>` | `<programme>#<groupType>#<instrument>#<metric>` |
  * | run record / watermark | `RUN#<runId>` / `STATE` | `META` / `WATERMARK` |
  * | nightly run lease | `LEASE#nightly` | `META` |
+ * | report build job | `REPORTJOB#<jobId>` | `META` |
  */
 export const TABLE = {
   /** Logical name; the deployed name is chosen by CloudFormation, the local one is this. */

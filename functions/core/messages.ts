@@ -39,6 +39,8 @@ export const Messages = {
     : `Run ${runId} was abandoned; start a new run (POST /v1/admin/runs), which covers its window.`,
   runNotAbandonable: (runId: string, status: string) => `Run ${runId} has ${status === 'succeeded' ? 'succeeded' : `status ${status}`}; only a stalled or failed run can be abandoned.`,
   periodNotPublished: (period: string) => `Period ${period} is not closed and published yet; funder reports cover closed periods only (a period closes some days after it ends, at the next nightly run).`,
+  reportJobNotFound: (jobId: string) => `No report build with id "${jobId}".`,
+  reportBuildFailed: 'The report build failed on our side; the detail is in the log. Request it again (rebuilding is safe).',
   noFiguresForFunder: (funderId: string, period: string) => `No programme of funder "${funderId}" has figures for ${period}.`,
   routeNotFound: (method: string, path: string) => `No route ${method} ${path}.`,
   fileMethodNotAllowed: 'Files are read with GET.',

@@ -128,6 +128,13 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Runni
         .then(({ runLocally }) => runLocally(input))
         .catch((error: unknown) => log(`Nightly run ${input.runId} failed: ${error instanceof Error ? error.message : String(error)}`));
     });
+    // POST /v1/admin/reports builds in this process in the background (in AWS: a report-build execution).
+    const { registerLocalReportJobStarter } = await import('../../functions/publishing/report-job-starter');
+    registerLocalReportJobStarter((jobId) => {
+      void Promise.all([import('../../functions/publishing/run-report-job'), import('../../functions/nightly/lambda-context')])
+        .then(([{ runReportJob }, { nightlyContext }]) => runReportJob(nightlyContext, jobId, (error) => log(`Report build ${jobId} failed: ${error instanceof Error ? error.message : String(error)}`)))
+        .catch((error: unknown) => log(`Report build ${jobId} could not be recorded: ${error instanceof Error ? error.message : String(error)}`));
+    });
     const filesSecret = randomBytes(32).toString('hex');
     const s3Client = new S3Client({ forcePathStyle: true });
     const started = await startApiServer({ port: options.port, extraRoutes: [filesRoute(s3Client, REPORTS_BUCKET, filesSecret), ...(options.extraRoutes ?? [])] });
