@@ -14,6 +14,7 @@
  * | published figures | `FIGURES#<period>` | `<programme>#<groupType>#<instrument>#<metric>` |
  * | run record / watermark | `RUN#<runId>` / `STATE` | `META` / `WATERMARK` |
  * | nightly run lease | `LEASE#nightly` | `META` |
+ * | published generation pointer | `GENERATION#dashboards` | `META` |
  * | report build job | `REPORTJOB#<jobId>` | `META` |
  */
 export const TABLE = {

@@ -22,6 +22,8 @@ export const groupStatsPartition = (programmeId: string): string => `GSTATS#${pr
 export const runKey = (runId: string): Key => ({ pk: `RUN#${runId}`, sk: META });
 export const watermarkKey: Key = { pk: 'STATE', sk: 'WATERMARK' };
 export const reportJobKey = (jobId: string): Key => ({ pk: `REPORTJOB#${jobId}`, sk: META });
+/** The pointer to the published generation of the dashboards and their figures. */
+export const generationKey: Key = { pk: 'GENERATION#dashboards', sk: META };
 /** The one-run-at-a-time lease of the nightly (its own partition: not the 3-hour lease an older version kept at STATE). */
 export const runLeaseKey: Key = { pk: 'LEASE#nightly', sk: META };
 

@@ -6,6 +6,7 @@ import { periodLabel } from '../../reports/period-label';
 import { pdfText } from '../reports/funder/pdf-text';
 import { send } from './support/test-stack';
 import { runReportJob } from '../../functions/publishing/run-report-job';
+import { dashboardKeyIn, generationFigureKeys } from '../../functions/publishing/generation';
 import { createReportJob, getReportJob } from '../../functions/store/report-job-store';
 import { failingS3, stackClients, testContext } from './nightly/support/nightly-harness';
 import { startReportsStack, type Catalogue, type CatalogueItem, type ReportsStack, type StoredObject } from './support/reports-stack';
@@ -37,7 +38,8 @@ interface ReportJob { jobId: string; status: string; funderId: string; period: s
 /** Polls a report build until it has ended (the test's own timeout bounds it). */
 const ended = async (jobId: string): Promise<ReportJob> => {
   for (;;) {
-    const job = (await send(t.stack.info.apiUrl, 'GET', `/v1/admin/reports/${jobId}`, { key: t.stack.info.keys.admin })).json as ReportJob;
+    // The API client sends a read again on a connection the busy server reset (it builds in this process).
+    const job = await t.stack.api.get<ReportJob>(`/v1/admin/reports/${jobId}`, t.stack.info.keys.admin);
     if (job.status !== 'queued' && job.status !== 'running') return job;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -109,7 +111,8 @@ describe('GET /v1/reports', () => {
     // Prepare
     const manager = await t.catalogue(t.stack.info.keys.manager);
     const stored = new Map(before.map((o) => [o.key, o]));
-    const links = manager.items.flatMap((item) => Object.entries(item.links).map(([name, link]) => ({ key: item.files[name] ?? '', link })));
+    // Dashboards are named by their logical key; the link reads the published generation's object.
+    const links = manager.items.flatMap((item) => Object.entries(item.links).map(([name, link]) => ({ key: dashboardKeyIn(t.run.runId, item.files[name] ?? ''), link })));
 
     // Act
     const downloads = await Promise.all(links.map(async ({ key, link }) => {
@@ -254,7 +257,7 @@ describe('the published objects', () => {
   it('list every object of a publication in its manifest with its SHA-256 and the run watermark', () => {
     // Prepare
     const stored = new Map(before.map((o) => [o.key, o]));
-    const manifests = before.filter((o) => o.key === 'dashboards/manifest.json' || o.key.endsWith('/publication.json'));
+    const manifests = before.filter((o) => o.key === dashboardKeyIn(t.run.runId, 'dashboards/manifest.json') || o.key.endsWith('/publication.json'));
 
     // Act
     const listed = manifests.map((m) => ({ key: m.key, ...(JSON.parse(m.body.toString('utf8')) as { watermark: string; objects: { key: string; sha256: string; contentType: string }[] }) }));
@@ -358,7 +361,7 @@ describe('GET /v1/figures', () => {
   it("gives a manager the dashboard figures of its own programmes only, equal to the published figures.csv", async () => {
     // Prepare
     const { keys } = t.stack.info;
-    const published = before.find((o) => o.key === 'figures/dashboard/figures.json');
+    const published = before.find((o) => o.key === generationFigureKeys(t.run.runId).json);
     const all = JSON.parse(published?.body.toString('utf8') ?? '[]') as { programme_id: string }[];
 
     // Act

@@ -12,6 +12,7 @@ import { ALL } from '../../core/figures/figure-row';
 import { getPublication, listPublications, putPublication, replaceDashboardFigures } from '../../store/figure-store';
 import { getObjectBody, putObject } from '../../store/object-store';
 import { updateRun } from '../../store/run-store';
+import { generationFigureKeys } from '../../publishing/generation';
 
 export interface RollUpInput {
   runId: string;
@@ -45,7 +46,7 @@ export const publicationKeys = (period: string) => ({
   notes: `publications/${period}/suppression-notes.json`,
 });
 
-/** S3 keys of the dashboard figures (every period, manager audience). */
+/** S3 keys of the dashboard figures (every period, manager audience) as the roll-up hands them to the render step; readers read a generation's copy. */
 export const DASHBOARD_FIGURES = { json: 'figures/dashboard/figures.json', csv: 'figures/dashboard/figures.csv' } as const;
 
 /**
@@ -63,6 +64,8 @@ export const rollUpStep = async (ctx: NightlyContext, input: RollUpInput): Promi
   const dashboard = applyDisclosureControl(rows, managerPolicy);
   await replaceDashboardFigures(ctx.db, dashboard.rows, dataAsOf, [ALL, ...programmes.map((p) => p.programmeId)]);
   await putFigures(ctx, DASHBOARD_FIGURES, dashboard.rows);
+  // The copy readers get (GET /v1/figures), in this run's generation: published with its dashboards.
+  await putFigures(ctx, generationFigureKeys(input.runId), dashboard.rows);
 
   const funderPolicy: DisclosurePolicy = { ...defaultDisclosurePolicy('funder'), k: ctx.k, rounding: ctx.funderRounding };
   const today = localDate(new Date(input.to), ctx.timeZone);

@@ -28,8 +28,8 @@ const killedRun = async (): Promise<string> => {
 };
 
 const admin = (method: string, path: string) => send(t.stack.info.apiUrl, method, path, { key: t.stack.info.keys.admin, body: '{}', contentType: 'application/json' });
-const read = async (runId: string): Promise<RunRecord & { stalled?: boolean; leaseExpiresAt?: string }> =>
-  (await send(t.stack.info.apiUrl, 'GET', `/v1/admin/runs/${runId}`, { key: t.stack.info.keys.admin })).json as RunRecord;
+// Through the API client: it sends a read again on a connection the server reset while a run kept it busy.
+const read = (runId: string) => t.stack.api.get<RunRecord & { stalled?: boolean; leaseExpiresAt?: string }>(`/v1/admin/runs/${runId}`, t.stack.info.keys.admin);
 
 /** Polls the run record until the run has ended (no wall-clock limit of its own: the test's timeout is generous). */
 const finished = async (runId: string): Promise<RunRecord> => {
