@@ -31,10 +31,14 @@ export interface ReportJob {
 export const newReportJobId = (now: Date): string =>
   `report-${now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-${randomBytes(4).toString('hex')}`;
 
-/** Stores a new queued job. */
+/** How long a job's record is kept: long enough to look back at a month's builds, then DynamoDB's TTL removes it. */
+export const REPORT_JOB_RETENTION_DAYS = 90;
+
+/** Stores a new queued job (with the table's TTL attribute, `expiresAt` in epoch seconds). */
 export const createReportJob = async (db: Db, job: ReportJob): Promise<void> => {
+  const expiresAt = Math.floor(Date.parse(job.requestedAt) / 1000) + REPORT_JOB_RETENTION_DAYS * 86_400;
   await db.client.send(new PutCommand({
-    TableName: db.table, Item: { ...reportJobKey(job.jobId), type: 'reportJob', ...job }, ConditionExpression: 'attribute_not_exists(pk)',
+    TableName: db.table, Item: { ...reportJobKey(job.jobId), type: 'reportJob', ...job, expiresAt }, ConditionExpression: 'attribute_not_exists(pk)',
   }));
 };
 
@@ -42,7 +46,7 @@ export const createReportJob = async (db: Db, job: ReportJob): Promise<void> => 
 export const getReportJob = async (db: Db, jobId: string): Promise<ReportJob | undefined> => {
   const result = await db.client.send(new GetCommand({ TableName: db.table, Key: reportJobKey(jobId), ConsistentRead: true }));
   if (result.Item === undefined) return undefined;
-  const { pk: _pk, sk: _sk, type: _type, ...job } = result.Item;
+  const { pk: _pk, sk: _sk, type: _type, expiresAt: _expiresAt, ...job } = result.Item;
   return job as ReportJob;
 };
 
