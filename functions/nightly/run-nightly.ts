@@ -55,7 +55,7 @@ export const runNightly = async (ctx: NightlyContext, options: RunOptions): Prom
     });
     alive();
     progress({ step: 'rollup' });
-    const rolled = await rollUpStep(ctx, { runId: listed.runId, to: listed.to });
+    const rolled = await rollUpStep(ctx, { runId: listed.runId, to: listed.to, leaseToken: listed.leaseToken });
     alive();
     progress({ step: 'render' });
     const rendered = options.render ? await options.render(ctx, rolled) : { reports: 0 };

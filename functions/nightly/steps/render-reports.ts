@@ -3,6 +3,7 @@ import type { RollUpOutput } from './roll-up';
 import { fundersOf, publishDashboards, publishFunderReport } from '../../publishing/publish-reports';
 import { pruneGenerations } from '../../publishing/prune-generations';
 import { switchGeneration } from '../../store/generation-store';
+import { renewRunLease } from '../../store/run-lease';
 
 /**
  * Periods whose funder reports are rendered automatically: the latest newly closed month and quarter. A
@@ -31,6 +32,8 @@ export const renderReportsStep = async (ctx: NightlyContext, input: RollUpOutput
       }
     }
   }
+  // An attempt that lost its lease (a newer run took over) must not switch readers back to its generation.
+  if (input.leaseToken !== undefined) await renewRunLease(ctx.db, { runId: input.runId, token: input.leaseToken }, ctx.now(), ctx.lease?.durationMs);
   const pointer = await switchGeneration(ctx.db, input.runId, ctx.now());
   await pruneGenerations(ctx.s3, ctx.bucket, [pointer.current, ...(pointer.previous === undefined ? [] : [pointer.previous])]);
   return { reports };

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NightlyContext } from '../../../functions/nightly/nightly-context';
 import { runNightly, type RenderStep } from '../../../functions/nightly/run-nightly';
 import { listChangedGroupsStep } from '../../../functions/nightly/steps/list-changed-groups';
+import { renderReportsStep } from '../../../functions/nightly/steps/render-reports';
+import { getGenerationPointer } from '../../../functions/store/generation-store';
 import { getRun, type RunRecord } from '../../../functions/store/run-store';
 import { RunInProgressError, acquireRunLease, readRunLease, releaseRunLease } from '../../../functions/store/run-lease';
 import { startTestStack, send, type TestStack } from '../support/test-stack';
@@ -212,4 +214,29 @@ describe('the run lease', () => {
     expect(await getRun(t.db, 'run-overtaken')).toMatchObject({ status: 'abandoned', error: expect.stringContaining('run run-overtaker took over') });
     expect((await getRun(t.db, 'run-overtaker'))?.status).toBe('succeeded');
   }, 120_000);
+
+  it('never lets an attempt that lost its lease switch readers to its generation', async () => {
+    // Prepare: the attempt renders only after a rival has taken its expired lease over and published.
+    let release: () => void = () => {};
+    let waiting: () => void = () => {};
+    const parked = new Promise<void>((resolve) => { waiting = resolve; });
+    const late: RenderStep = async (ctx, rollUp) => {
+      waiting();
+      await new Promise<void>((resolve) => { release = resolve; });
+      return renderReportsStep(ctx, rollUp);
+    };
+    const zombie = runNightly(context(() => new Date(), { durationMs: 1, heartbeatMs: 60_000 }), { runId: 'run-zombie', trigger: 'test', render: late });
+    await parked;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await runNightly(context(), { runId: 'run-published', trigger: 'test', render: renderReportsStep });
+
+    // Act
+    release();
+    const outcome = await zombie.then(() => 'succeeded', (error: unknown) => (error as Error).name);
+
+    // Assess
+    expect(outcome).toBe('RunLeaseLostError');
+    expect((await getGenerationPointer(t.db))?.current).toBe('run-published');
+    expect((await getRun(t.db, 'run-zombie'))?.status).toBe('abandoned');
+  }, 300_000);
 });
