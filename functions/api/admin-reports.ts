@@ -10,7 +10,7 @@ import { Env } from '../../infra/api-routes';
 import { db } from '../runtime/context';
 import { ConfigurationError } from '../runtime/config';
 import { advanceReportJob, createReportJob, getReportJob, newReportJobId } from '../store/report-job-store';
-import { checkReportRequest } from '../publishing/report-job';
+import { checkReportRequest, settleOverdueJob } from '../publishing/report-job';
 import { localReportJobStarter } from '../publishing/report-job-starter';
 
 const validate = compileValidator<ReportRequest>(reportRequestSchema);
@@ -28,7 +28,7 @@ export const handler = authorized(['admin'], async (event) => {
     const jobId = pathParameter(event, 'jobId');
     const job = await getReportJob(db, jobId);
     if (job === undefined) throw new NotFoundError(Messages.reportJobNotFound(jobId));
-    return json(200, job);
+    return json(200, await settleOverdueJob(db, job, new Date()));
   }
   const request = parseBody(event, validate);
   const problem = await checkReportRequest(db, request.funderId, request.period);

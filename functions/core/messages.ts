@@ -40,6 +40,7 @@ export const Messages = {
   runNotAbandonable: (runId: string, status: string) => `Run ${runId} has ${status === 'succeeded' ? 'succeeded' : `status ${status}`}; only a stalled or failed run can be abandoned.`,
   periodNotPublished: (period: string) => `Period ${period} is not closed and published yet; funder reports cover closed periods only (a period closes some days after it ends, at the next nightly run).`,
   reportJobNotFound: (jobId: string) => `No report build with id "${jobId}".`,
+  reportBuildLost: (minutes: number) => `The report build did not finish within ${minutes} minutes (the service stopped during it); request it again (rebuilding is safe).`,
   reportBuildFailed: 'The report build failed on our side; the detail is in the log. Request it again (rebuilding is safe).',
   noFiguresForFunder: (funderId: string, period: string) => `No programme of funder "${funderId}" has figures for ${period}.`,
   routeNotFound: (method: string, path: string) => `No route ${method} ${path}.`,

@@ -1,10 +1,11 @@
 import './support/handler-env';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { mockClient } from 'aws-sdk-client-mock';
 import { ADMIN, bodyOf, proxyEvent } from './support/events';
 import { dynamo, fakeTable, writtenItems } from './support/fake-table';
+import { Messages } from '../../../functions/core/messages';
 
 // In AWS a build is an execution of the report-build state machine: the handler only queues it.
 const STATE_MACHINE = 'arn:aws:states:eu-west-2:123456789012:stateMachine:ReportBuilds';
@@ -70,5 +71,47 @@ describe('POST /v1/admin/reports in AWS', () => {
     expect(result.statusCode).toBe(500);
     const update = dynamo.commandCalls(UpdateCommand).map((c) => c.args[0].input.ExpressionAttributeValues ?? {});
     expect(update.some((values) => Object.values(values).includes('failed'))).toBe(true);
+  });
+});
+
+describe('GET /v1/admin/reports/{jobId}', () => {
+  const read = (jobId: string) => handler(proxyEvent({ method: 'GET', path: `/v1/admin/reports/${jobId}`, pathParameters: { jobId }, principal: ADMIN }));
+  const job = (requestedAt: string, status = 'running') =>
+    ({ pk: 'REPORTJOB#report-1', sk: 'META', type: 'reportJob', jobId: 'report-1', funderId: 'wellbeing-trust', period: '2026-Q1', status, requestedAt, expiresAt: 1 });
+
+  it('reads a job without its storage attributes', async () => {
+    // Prepare
+    fakeTable([job(new Date().toISOString())]);
+
+    // Act
+    const result = await read('report-1');
+
+    // Assess
+    expect(result.statusCode).toBe(200);
+    expect(bodyOf(result)).toEqual({ jobId: 'report-1', funderId: 'wellbeing-trust', period: '2026-Q1', status: 'running', requestedAt: expect.any(String) });
+    expect(dynamo.commandCalls(UpdateCommand)).toHaveLength(0);
+  });
+
+  it('records a build still running past its 15 minutes as failed, so a poller stops', async () => {
+    // Prepare
+    const stale = job(new Date(Date.now() - 16 * 60_000).toISOString());
+    fakeTable([stale]);
+    dynamo.on(GetCommand).resolvesOnce({ Item: stale }).resolves({ Item: { ...stale, status: 'failed', error: { error: 'internal', message: Messages.reportBuildLost(15) } } });
+
+    // Act
+    const result = await read('report-1');
+
+    // Assess
+    expect(bodyOf(result)).toMatchObject({ status: 'failed', error: { error: 'internal', message: Messages.reportBuildLost(15) } });
+    expect(dynamo.commandCalls(UpdateCommand)[0]?.args[0].input.ConditionExpression).toContain('IN (:queued, :running)');
+  });
+
+  it('answers 404 for an unknown job', async () => {
+    // Act
+    const result = await read('report-nothing');
+
+    // Assess
+    expect(result.statusCode).toBe(404);
+    expect(bodyOf(result)).toEqual({ error: 'not_found', message: Messages.reportJobNotFound('report-nothing') });
   });
 });
