@@ -22,7 +22,8 @@ const KEYS: Record<string, string[]> = {
   // The published generation run-7 (the pointer names it) and a newer one still being written.
   'dashboards/_gen/run-7/': ['index.html', 'adults/index.html', 'young/index.html', 'manifest.json'].map((file) => `dashboards/_gen/run-7/${file}`),
   'dashboards/_gen/run-8/': ['dashboards/_gen/run-8/index.html'],
-  'reports/': ['council', 'trust'].flatMap((funder) => ['report.html', 'report.pdf'].map((file) => `reports/${funder}/2026-Q1/${file}`)),
+  // A report is listed once its publication manifest (written last) exists.
+  'reports/': ['council', 'trust'].flatMap((funder) => ['report.html', 'report.pdf', 'publication.json'].map((file) => `reports/${funder}/2026-Q1/${file}`)),
 };
 const fromSafe = (text: string): Buffer => Buffer.from(text.replace(/-/g, '+').replace(/_/g, '=').replace(/~/g, '/'), 'base64');
 
@@ -70,6 +71,7 @@ describe('GET /v1/reports links in AWS', () => {
     expect(files.map((link) => `${link.host}${link.path}`)).toEqual([
       `${REPORTS_BUCKET}.s3.eu-west-2.amazonaws.com/reports/council/2026-Q1/report.html`,
       `${REPORTS_BUCKET}.s3.eu-west-2.amazonaws.com/reports/council/2026-Q1/report.pdf`,
+      `${REPORTS_BUCKET}.s3.eu-west-2.amazonaws.com/reports/council/2026-Q1/publication.json`,
     ]);
     expect(files.every((link) => link.amzSignedHeaders === 'host')).toBe(true);
   });
@@ -82,6 +84,7 @@ describe('GET /v1/reports links in AWS', () => {
     expect(links.map((link) => `${link.host}${link.path}`)).toEqual([
       `${REPORTS_BUCKET}.s3.eu-west-2.amazonaws.com/reports/trust/2026-Q1/report.html`,
       `${REPORTS_BUCKET}.s3.eu-west-2.amazonaws.com/reports/trust/2026-Q1/report.pdf`,
+      `${REPORTS_BUCKET}.s3.eu-west-2.amazonaws.com/reports/trust/2026-Q1/publication.json`,
     ]);
     expect(links.some((link) => link.resources !== undefined)).toBe(false);
   });
