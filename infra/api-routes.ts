@@ -15,6 +15,8 @@ export const Access = {
   reportsWrite: 'reportsWrite',
   /** The handler starts the nightly state machine. */
   startRun: 'startRun',
+  /** The handler starts the report-build state machine. */
+  startReportBuild: 'startReportBuild',
 } as const;
 export type Access = (typeof Access)[keyof typeof Access];
 
@@ -37,8 +39,8 @@ export const HANDLERS = {
   adminProgrammes: { entry: 'functions/api/admin-programmes.ts', access: ['tableWrite'] },
   adminKeys: { entry: 'functions/api/admin-keys.ts', access: ['tableWrite'] },
   adminErasures: { entry: 'functions/api/admin-erasures.ts', access: ['tableWrite', 'pseudonymSecret'] },
-  adminRuns: { entry: 'functions/api/admin-runs.ts', access: ['tableRead', 'startRun'] },
-  adminReports: { entry: 'functions/api/admin-reports.ts', access: ['tableRead', 'reportsWrite'], memoryMb: 1536, timeoutSeconds: 300 },
+  adminRuns: { entry: 'functions/api/admin-runs.ts', access: ['tableWrite', 'startRun'] },
+  adminReports: { entry: 'functions/api/admin-reports.ts', access: ['tableWrite', 'startReportBuild'] },
   reports: { entry: 'functions/api/reports.ts', access: ['tableRead', 'reportsRead'] },
   figures: { entry: 'functions/api/figures.ts', access: ['tableRead', 'reportsRead'] },
 } as const satisfies Record<string, HandlerSpec>;
@@ -66,7 +68,10 @@ export const ROUTES: readonly Route[] = [
   { method: 'POST', path: '/v1/admin/erasures', handler: 'adminErasures', authorized: true },
   { method: 'POST', path: '/v1/admin/runs', handler: 'adminRuns', authorized: true },
   { method: 'GET', path: '/v1/admin/runs/{runId}', handler: 'adminRuns', authorized: true },
+  { method: 'POST', path: '/v1/admin/runs/{runId}/resume', handler: 'adminRuns', authorized: true },
+  { method: 'POST', path: '/v1/admin/runs/{runId}/abandon', handler: 'adminRuns', authorized: true },
   { method: 'POST', path: '/v1/admin/reports', handler: 'adminReports', authorized: true },
+  { method: 'GET', path: '/v1/admin/reports/{jobId}', handler: 'adminReports', authorized: true },
   { method: 'GET', path: '/v1/reports', handler: 'reports', authorized: true },
   { method: 'GET', path: '/v1/figures', handler: 'figures', authorized: true },
 ];
@@ -80,6 +85,11 @@ export const NIGHTLY_STEPS = {
   finishRun: { entry: 'functions/nightly/finish-run.ts', access: ['tableWrite'] },
 } as const satisfies Record<string, HandlerSpec>;
 
+/** Work started by the API that outlasts a request (Step Functions tasks in AWS, in-process locally). */
+export const BACKGROUND_TASKS = {
+  buildReport: { entry: 'functions/publishing/build-report.ts', access: ['tableWrite', 'reportsWrite'], memoryMb: 1536, timeoutSeconds: 600 },
+} as const satisfies Record<string, HandlerSpec>;
+
 /** Environment variables the handlers read at cold start. */
 export const Env = {
   tableName: 'TABLE_NAME',
@@ -89,6 +99,8 @@ export const Env = {
   /** Path of the generated key file (local stack); used when no secret ARN is set. */
   pseudonymKeyFile: 'PSEUDONYM_KEY_FILE',
   stateMachineArn: 'STATE_MACHINE_ARN',
+  /** ARN of the state machine that builds reports on demand (AWS); locally builds run in-process. */
+  reportStateMachineArn: 'REPORT_STATE_MACHINE_ARN',
   /** Disclosure-control threshold k (default 8). */
   suppressionK: 'SUPPRESSION_K',
   /** Rounding base for funder counts (default 5; 1 turns rounding off). */

@@ -3,12 +3,13 @@ import type { StackProps } from 'aws-cdk-lib';
 import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import type { Construct } from 'constructs';
-import { Env, HANDLERS, NIGHTLY_STEPS } from './api-routes';
+import { BACKGROUND_TASKS, Env, HANDLERS, NIGHTLY_STEPS } from './api-routes';
 import { DataStore } from './constructs/data-store';
 import { DashboardDistribution } from './constructs/dashboard-distribution';
-import { allowStartRun } from './constructs/function-access';
+import { allowStartReportBuild, allowStartRun } from './constructs/function-access';
 import { HandlerFunctions } from './constructs/handler-functions';
 import { NightlyPipeline } from './constructs/nightly-pipeline';
+import { ReportBuilds } from './constructs/report-builds';
 import { OperationsAlarms } from './constructs/operations-alarms';
 import { OutcomesApi } from './constructs/outcomes-api';
 import { ReportsStorage } from './constructs/reports-storage';
@@ -26,6 +27,7 @@ export class OutcomesStack extends Stack {
   readonly dashboards: DashboardDistribution;
   readonly api: OutcomesApi;
   readonly nightly: NightlyPipeline;
+  readonly reportBuilds: ReportBuilds;
   readonly alarms: OperationsAlarms;
 
   constructor(scope: Construct, id: string, props: OutcomesStackProps) {
@@ -76,6 +78,7 @@ export class OutcomesStack extends Stack {
     };
     const handlers = new HandlerFunctions(this, 'Handlers', { ...functionProps, specs: HANDLERS });
     const steps = new HandlerFunctions(this, 'NightlySteps', { ...functionProps, specs: NIGHTLY_STEPS });
+    const background = new HandlerFunctions(this, 'Background', { ...functionProps, specs: BACKGROUND_TASKS });
 
     this.api = new OutcomesApi(this, 'Api', { functions: handlers.byName, key });
     this.nightly = new NightlyPipeline(this, 'Nightly', {
@@ -85,12 +88,15 @@ export class OutcomesStack extends Stack {
       cron: settings.nightlyCron,
       timeZone: settings.timeZone,
     });
+    this.reportBuilds = new ReportBuilds(this, 'ReportBuilds', { buildReport: background.byName.buildReport, key });
     for (const [name, spec] of Object.entries(HANDLERS) as [keyof typeof HANDLERS, (typeof HANDLERS)[keyof typeof HANDLERS]][]) {
       if ((spec.access as readonly string[]).includes('startRun')) allowStartRun(handlers.byName[name], this.nightly.stateMachine);
+      if ((spec.access as readonly string[]).includes('startReportBuild')) allowStartReportBuild(handlers.byName[name], this.reportBuilds.stateMachine);
     }
 
     this.alarms.watchApi(this.api.api);
     this.alarms.watchStateMachine(this.nightly.stateMachine);
+    this.alarms.watchStateMachine(this.reportBuilds.stateMachine, 'ReportBuild', 'On-demand report build');
     this.alarms.watchDeadLetters('NightlySchedule', this.nightly.deadLetterQueue);
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.api.url });

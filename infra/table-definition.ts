@@ -13,6 +13,9 @@
  * | group statistics | `GSTATS#<programmeId>` | `<groupId>` |
  * | published figures | `FIGURES#<period>` | `<programme>#<groupType>#<instrument>#<metric>` |
  * | run record / watermark | `RUN#<runId>` / `STATE` | `META` / `WATERMARK` |
+ * | nightly run lease | `LEASE#nightly` | `META` |
+ * | published generation pointer | `GENERATION#dashboards` | `META` |
+ * | report build job | `REPORTJOB#<jobId>` | `META` |
  */
 export const TABLE = {
   /** Logical name; the deployed name is chosen by CloudFormation, the local one is this. */

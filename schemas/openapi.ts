@@ -3,8 +3,8 @@ import { groupSchema } from './api/group';
 import { attendanceBatchSchema } from './api/attendance';
 import { responsesBatchSchema } from './api/responses';
 import { clinicSchema, erasureSchema, keyRequestSchema, programmeSchema } from './api/admin';
-import { runRequestSchema } from './api/runs';
-import { reportRequestSchema } from './api/reports';
+import { runRecordSchema, runRequestSchema, runStartedSchema } from './api/runs';
+import { reportJobSchema, reportRequestSchema } from './api/reports';
 import { figuresQuerySchema } from './api/figures';
 import { PATH_PARAMETERS } from './api/path-parameters';
 
@@ -52,8 +52,11 @@ const SUMMARIES: Record<string, string> = {
   'DELETE /v1/admin/keys/{keyId}': 'Revoke an API key',
   'POST /v1/admin/erasures': "Erase every record of one participant",
   'POST /v1/admin/runs': 'Start a nightly aggregation run now',
-  'GET /v1/admin/runs/{runId}': 'Read a run record',
-  'POST /v1/admin/reports': 'Build a funder report for a closed period',
+  'GET /v1/admin/runs/{runId}': 'Read a run record (a running run shows whether it stalled)',
+  'POST /v1/admin/runs/{runId}/resume': 'Resume a stalled or failed run with the window it chose',
+  'POST /v1/admin/runs/{runId}/abandon': 'Abandon a stalled or failed run (the next run covers its window)',
+  'POST /v1/admin/reports': 'Build a funder report for a closed period in the background (202; poll the job)',
+  'GET /v1/admin/reports/{jobId}': 'Read a report build: queued, running, succeeded or failed with the error',
   'GET /v1/reports': 'List the dashboards and reports this key may see, with short-lived links',
   'GET /v1/figures': 'Read the published figures this key may see (query: period, programmeId, format=json|csv)',
 };
@@ -85,8 +88,38 @@ const errorResponses = (route: Route): Json => ({
   503: { description: 'Store busy after retries: retry after Retry-After seconds (retrying is safe)', headers: { 'Retry-After': { schema: { type: 'integer' } } } },
 });
 
+const jsonOf = (name: string): Json => ({ 'application/json': { schema: { $ref: `#/components/schemas/${name}` } } });
+const errorOf = (description: string): Json => ({ description, content: jsonOf('Error') });
+const runLive = errorOf('A run holds a live lease (it is alive and renews it): wait for it to end; the message names it');
+const runNotFound = errorOf('No run with this id');
+
+/** Responses schemas the document declares beside the request bodies. */
+const RESPONSE_SCHEMAS: Record<string, Json> = { RunStarted: runStartedSchema, RunRecord: runRecordSchema, ReportJob: reportJobSchema };
+
+/** The success answer of routes that do not answer a plain 200 object, by `METHOD path`. */
+const SUCCESS_RESPONSES: Record<string, Json> = {
+  'POST /v1/admin/runs': { 202: { description: 'Started; poll links.self', content: jsonOf('RunStarted') } },
+  'GET /v1/admin/runs/{runId}': { 200: { description: 'The run record', content: jsonOf('RunRecord') } },
+  'POST /v1/admin/runs/{runId}/resume': { 202: { description: 'Resumed; poll links.self', content: jsonOf('RunStarted') } },
+  'POST /v1/admin/runs/{runId}/abandon': { 200: { description: 'The run record, now abandoned (abandoning again changes nothing)', content: jsonOf('RunRecord') } },
+  'POST /v1/admin/reports': {
+    202: {
+      description: 'Queued; poll the job at Location (links.self)',
+      headers: { Location: { description: 'The job: GET it until status is succeeded or failed', schema: { type: 'string' } } },
+      content: jsonOf('ReportJob'),
+    },
+  },
+  'GET /v1/admin/reports/{jobId}': { 200: { description: 'The report build', content: jsonOf('ReportJob') } },
+};
+
 /** Answers only some routes give, by `METHOD path`. */
 const ROUTE_RESPONSES: Record<string, Json> = {
+  'POST /v1/admin/runs': { 409: runLive },
+  'GET /v1/admin/runs/{runId}': { 404: runNotFound },
+  'POST /v1/admin/runs/{runId}/resume': { 404: runNotFound, 409: errorOf('The run is alive, succeeded or was abandoned, or another run holds a live lease') },
+  'POST /v1/admin/runs/{runId}/abandon': { 404: runNotFound, 409: errorOf('The run is alive (its lease is renewed) or succeeded') },
+  'POST /v1/admin/reports': { 404: errorOf('No programme names this funder'), 409: errorOf('The period is not closed and published yet') },
+  'GET /v1/admin/reports/{jobId}': { 404: errorOf('No report build with this id') },
   'POST /v1/groups': {
     409: { description: 'The group id is already in use (another clinic registered it first); choose another id', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
   },
@@ -118,11 +151,15 @@ export const buildOpenApi = (): { openapi: string; info: { title: string; versio
           },
         },
       }),
-      responses: { 200: { description: 'OK', content: { 'application/json': { schema: { type: 'object' } } } }, ...errorResponses(route), ...ROUTE_RESPONSES[id] },
+      responses: {
+        ...(SUCCESS_RESPONSES[id] ?? { 200: { description: 'OK', content: { 'application/json': { schema: { type: 'object' } } } } }),
+        ...errorResponses(route), ...ROUTE_RESPONSES[id],
+      },
     };
   }
   const schemas: Record<string, Json> = { Problem: problemSchema, Error: errorSchema };
   for (const { name, schema } of Object.values(REQUEST_BODIES)) schemas[name] = withoutId(schema);
+  for (const [name, schema] of Object.entries(RESPONSE_SCHEMAS)) schemas[name] = withoutId(schema);
   return {
     openapi: '3.1.0',
     info: {

@@ -14,9 +14,19 @@ import { getPublication, readDashboardFigures } from '../store/figure-store';
 import { getObjectBody } from '../store/object-store';
 import { selectFigures, visibleSlices } from '../publishing/visible-figures';
 import { publicationKeys } from '../nightly/steps/roll-up';
+import { generationFigureKeys } from '../publishing/generation';
+import { getGenerationPointer } from '../store/generation-store';
 import type { FigureRow } from '../core/figures/figure-row';
 
 const validate = compileValidator<FiguresQuery>(figuresQuerySchema);
+
+/** The figures of the published generation, as its dashboards show them (older stores without one: the table's). */
+const dashboardFigures = async (slices: readonly string[]): Promise<FigureRow[]> => {
+  const generation = (await getGenerationPointer(db))?.current;
+  if (generation === undefined) return (await Promise.all(slices.map((id) => readDashboardFigures(db, id)))).flat();
+  const body = await getObjectBody(s3Client, bucket, generationFigureKeys(generation).json);
+  return body === undefined ? [] : (JSON.parse(body.toString('utf8')) as FigureRow[]);
+};
 const bucket = required(Env.reportsBucket);
 
 /**
@@ -39,7 +49,7 @@ export const handler = authorized(['admin', 'manager', 'funder'], async (event, 
     const body = await getObjectBody(s3Client, bucket, publicationKeys(query.period).json);
     rows = selectFigures(body === undefined ? [] : (JSON.parse(body.toString('utf8')) as FigureRow[]), wanted, query.period);
   } else {
-    rows = selectFigures((await Promise.all(wanted.map((id) => readDashboardFigures(db, id)))).flat(), wanted, query.period);
+    rows = selectFigures(await dashboardFigures(wanted), wanted, query.period);
   }
   if (query.format === 'csv') {
     return { statusCode: 200, headers: { 'content-type': 'text/csv; charset=utf-8', 'cache-control': 'no-store' }, body: figuresCsv(rows) };

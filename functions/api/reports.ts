@@ -8,6 +8,8 @@ import { required } from '../runtime/config';
 import { db } from '../runtime/context';
 import { listProgrammes } from '../store/organisation-store';
 import { reportCatalogue } from '../publishing/report-catalogue';
+import { dashboardFolder, dashboardKeyIn, logicalDashboardKey } from '../publishing/generation';
+import { getGenerationPointer } from '../store/generation-store';
 import { LINK_LIFETIME_SECONDS, cloudFrontLink, localFileLink, presignedLink, type CloudFrontSigner } from '../publishing/signed-links';
 
 const bucket = required(Env.reportsBucket);
@@ -38,9 +40,16 @@ const listKeys = async (prefix: string): Promise<string[]> => {
   return keys;
 };
 
-/** `GET /v1/reports`: the dashboards and funder reports this key may see, each file with a link valid 15 minutes. */
+/**
+ * `GET /v1/reports`: the dashboards and funder reports this key may see, each file with a link valid 15 minutes.
+ * Dashboards come from the published generation (the pointer): every link names that generation's objects,
+ * so a run publishing the next one meanwhile never mixes the two under a reader.
+ */
 export const handler = authorized(['admin', 'manager', 'funder'], async (_event, principal) => {
-  const [programmes, dashboardKeys, reportKeys] = await Promise.all([listProgrammes(db), listKeys('dashboards/'), listKeys('reports/')]);
+  const generation = (await getGenerationPointer(db))?.current;
+  const folder = dashboardFolder(generation);
+  const [programmes, physicalDashboards, reportKeys] = await Promise.all([listProgrammes(db), listKeys(folder), listKeys('reports/')]);
+  const dashboardKeys = physicalDashboards.map((key) => logicalDashboardKey(generation, key));
   const entries = reportCatalogue(principal, programmes, dashboardKeys, reportKeys);
   const expires = Math.floor(Date.now() / 1000) + LINK_LIFETIME_SECONDS;
   const viaCloudFront = dashboardSigner();
@@ -49,8 +58,10 @@ export const handler = authorized(['admin', 'manager', 'funder'], async (_event,
   const seesAll = entries.some((entry) => entry.kind === 'dashboard' && entry.programmeId === undefined);
   const items = await Promise.all(entries.map(async (entry) => {
     const links: Record<string, string> = {};
-    for (const [name, key] of Object.entries(entry.files)) {
-      const prefix = seesAll ? 'dashboards/' : key.slice(0, key.lastIndexOf('/') + 1);
+    for (const [name, logical] of Object.entries(entry.files)) {
+      const key = entry.kind === 'dashboard' ? dashboardKeyIn(generation, logical) : logical;
+      // The signature covers the caller's folders of this generation only (all of it for the organisation page).
+      const prefix = seesAll ? folder : key.slice(0, key.lastIndexOf('/') + 1);
       const coveringPrefix = entry.kind === 'dashboard' ? prefix : undefined;
       if (localFiles !== undefined) links[name] = localFileLink(localFiles.url, localFiles.secret, key, expires, coveringPrefix);
       else if (entry.kind === 'dashboard' && viaCloudFront !== undefined) links[name] = cloudFrontLink(await viaCloudFront, key, expires, prefix);

@@ -32,7 +32,16 @@ export const Messages = {
   runInProgress: (runId: string) => `Run ${runId} is in progress; start another when it has finished (GET /v1/admin/runs/${runId}).`,
   periodRequiredForFunders: 'funders read the publication of one closed period: name it (e.g. 2026-Q3).',
   runNotFound: (runId: string) => `No run with id "${runId}".`,
+  runStillAlive: (runId: string, until: string) =>
+    `Run ${runId} is alive: its lease is renewed while it works (now until ${until}); a run can be resumed or abandoned only once it has stopped (its lease expires at most 2 minutes after its process stops).`,
+  runNotResumable: (runId: string, status: string) => status === 'succeeded'
+    ? `Run ${runId} succeeded; there is nothing to resume.`
+    : `Run ${runId} was abandoned; start a new run (POST /v1/admin/runs), which covers its window.`,
+  runNotAbandonable: (runId: string, status: string) => `Run ${runId} has ${status === 'succeeded' ? 'succeeded' : `status ${status}`}; only a stalled or failed run can be abandoned.`,
   periodNotPublished: (period: string) => `Period ${period} is not closed and published yet; funder reports cover closed periods only (a period closes some days after it ends, at the next nightly run).`,
+  reportJobNotFound: (jobId: string) => `No report build with id "${jobId}".`,
+  reportBuildLost: (minutes: number) => `The report build did not finish within ${minutes} minutes (the service stopped during it); request it again (rebuilding is safe).`,
+  reportBuildFailed: 'The report build failed on our side; the detail is in the log. Request it again (rebuilding is safe).',
   noFiguresForFunder: (funderId: string, period: string) => `No programme of funder "${funderId}" has figures for ${period}.`,
   routeNotFound: (method: string, path: string) => `No route ${method} ${path}.`,
   fileMethodNotAllowed: 'Files are read with GET.',

@@ -1,6 +1,7 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { Db } from '../store/db';
 import { ConfigurationError } from '../runtime/config';
+import type { LeaseTiming } from './lease-heartbeat';
 
 /** What the nightly steps need from their shell: the store, the bucket, the settings and the time. */
 export interface NightlyContext {
@@ -14,6 +15,8 @@ export interface NightlyContext {
   closeAfterDays: number;
   timeZone: string;
   now: () => Date;
+  /** The run lease's length and renewal interval (default 2 minutes, renewed every 30 s). */
+  lease?: LeaseTiming;
 }
 
 /** How long before the last watermark a run starts looking: a write in flight at the last run's start is not missed. */

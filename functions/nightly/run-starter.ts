@@ -1,5 +1,14 @@
+/** What starts (or resumes) a run: the Step Functions execution input in AWS. */
+export interface RunInput {
+  runId: string;
+  trigger: string;
+  full?: boolean;
+  /** The attempt's lease token, as the API took the lease. */
+  leaseToken: string;
+}
+
 /** Starts a nightly run in the background; the caller follows the run record. */
-export type RunStarter = (input: { runId: string; trigger: string; full?: boolean }) => void;
+export type RunStarter = (input: RunInput) => void;
 
 let localStarter: RunStarter | undefined;
 

@@ -5,6 +5,7 @@ import { getObjectBody } from '../store/object-store';
 import { getPublication } from '../store/figure-store';
 import { DASHBOARD_FIGURES, publicationKeys } from '../nightly/steps/roll-up';
 import { reportContext } from './report-context';
+import { dashboardKeyIn } from './generation';
 import { assembleObjects, buildDashboards, buildFunderReport, loadDashboardAssets, putObjects } from '../../reports/index';
 
 // In Lambda the bundle carries fonts and browser scripts beside itself; locally they come from the repository.
@@ -26,13 +27,16 @@ const readRows = async (ctx: NightlyContext, key: string): Promise<FigureRow[]> 
   return body === undefined ? [] : (JSON.parse(body.toString('utf8')) as FigureRow[]);
 };
 
-/** Builds and publishes the organisation and programme dashboards from the dashboard figures. */
-export const publishDashboards = async (ctx: NightlyContext, dataAsOf: string): Promise<number> => {
+/**
+ * Builds the organisation and programme dashboards from the dashboard figures and writes them, with their
+ * manifest, under `generation` (see generation.ts); readers see them once the pointer is switched to it.
+ */
+export const publishDashboards = async (ctx: NightlyContext, dataAsOf: string, generation: string): Promise<number> => {
   const rows = await readRows(ctx, DASHBOARD_FIGURES.json);
   const programmes = await listProgrammes(ctx.db);
   const context = reportContext(programmes, rows, dataAsOf, { k: ctx.k, rounding: 1 });
-  const dashboards = buildDashboards(rows, context, loadDashboardAssets(assetDir));
-  const objects = assembleObjects({ context, dashboards, funderReports: [], manifestKey: 'dashboards/manifest.json' });
+  const dashboards = buildDashboards(rows, context, loadDashboardAssets(assetDir)).map((d) => ({ ...d, key: dashboardKeyIn(generation, d.key) }));
+  const objects = assembleObjects({ context, dashboards, funderReports: [], manifestKey: dashboardKeyIn(generation, 'dashboards/manifest.json') });
   await putObjects(ctx.s3, ctx.bucket, objects);
   return dashboards.length;
 };

@@ -63,6 +63,8 @@ export const reportCatalogue = (principal: Principal, programmes: readonly Store
     entry.files[file] = key;
     reports.set(id, entry);
   }
+  // A report whose publication manifest (written after all its files) is missing is still being built: not listed.
+  for (const [id, entry] of reports) if (entry.files['publication.json'] === undefined) reports.delete(id);
   const byReport = (a: CatalogueEntry, b: CatalogueEntry): number => `${a.funderId}/${a.period}`.localeCompare(`${b.funderId}/${b.period}`);
   return [...entries, ...[...reports.values()].sort(byReport)];
 };

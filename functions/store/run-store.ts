@@ -1,9 +1,10 @@
-import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from './db';
 import { runKey, watermarkKey } from './table-keys';
 import { isConditionFailed } from './store-errors';
 
-export const RunStatus = { running: 'running', succeeded: 'succeeded', failed: 'failed' } as const;
+/** `abandoned`: the run stopped without finishing (its process died) and will not be resumed; a later run covers its window. */
+export const RunStatus = { running: 'running', succeeded: 'succeeded', failed: 'failed', abandoned: 'abandoned' } as const;
 export type RunStatus = (typeof RunStatus)[keyof typeof RunStatus];
 
 /** The record an operator reads about one nightly run. */
@@ -108,47 +109,28 @@ export const advanceWatermark = async (db: Db, to: string, runId: string): Promi
   }
 };
 
-const leaseKey = { pk: 'STATE', sk: 'RUN-LEASE' };
-
-/** How long a run may hold the lease before another run may take over (a crashed run leaves it behind). */
-export const RUN_LEASE_MS = 3 * 60 * 60 * 1000;
-
-/** Another run holds the lease: two runs at once would race on the watermark and the publications. */
-export class RunInProgressError extends Error {
-  override readonly name = 'RunInProgressError';
-  constructor(readonly holder: string, options?: { cause?: unknown }) {
-    super(`Run ${holder} is in progress; one run at a time`, options);
-  }
-}
-
-/** The run holding the lease at `now`, if any. */
-export const currentRunLease = async (db: Db, now: Date): Promise<string | undefined> => {
-  const result = await db.client.send(new GetCommand({ TableName: db.table, Key: leaseKey, ConsistentRead: true }));
-  const item = result.Item;
-  if (item === undefined || typeof item['runId'] !== 'string' || Number(item['expiresAt']) <= now.getTime()) return undefined;
-  return item['runId'];
-};
-
-/** Takes the one-run-at-a-time lease for `runId` (a resumed run takes its own lease again); throws RunInProgressError. */
-export const acquireRunLease = async (db: Db, runId: string, now: Date): Promise<void> => {
+/**
+ * Marks a run that will not finish as abandoned, with the reason, unless it ended otherwise meanwhile
+ * (conditional on its status being one of `from`); returns whether it did. Its window stays uncovered by the
+ * watermark, so the next run reads those changes again.
+ */
+export const abandonRun = async (
+  db: Db, runId: string, reason: string, now: Date, from: readonly RunStatus[] = [RunStatus.running],
+): Promise<boolean> => {
   try {
-    await db.client.send(new PutCommand({
-      TableName: db.table,
-      Item: { ...leaseKey, runId, expiresAt: now.getTime() + RUN_LEASE_MS },
-      ConditionExpression: 'attribute_not_exists(pk) OR runId = :run OR expiresAt <= :now',
-      ExpressionAttributeValues: { ':run': runId, ':now': now.getTime() },
+    await db.client.send(new UpdateCommand({
+      TableName: db.table, Key: runKey(runId),
+      UpdateExpression: 'SET #s = :abandoned, #e = :reason, finishedAt = :now',
+      ConditionExpression: `attribute_exists(pk) AND #s IN (${from.map((_, i) => `:from${i}`).join(', ')})`,
+      ExpressionAttributeNames: { '#s': 'status', '#e': 'error' },
+      ExpressionAttributeValues: {
+        ':abandoned': RunStatus.abandoned, ':reason': reason.slice(0, 1000), ':now': now.toISOString(),
+        ...Object.fromEntries(from.map((status, i) => [`:from${i}`, status])),
+      },
     }));
+    return true;
   } catch (error) {
     if (!isConditionFailed(error)) throw error;
-    throw new RunInProgressError((await currentRunLease(db, now)) ?? 'unknown', { cause: error });
-  }
-};
-
-/** Gives the lease back when `runId` holds it. */
-export const releaseRunLease = async (db: Db, runId: string): Promise<void> => {
-  try {
-    await db.client.send(new DeleteCommand({ TableName: db.table, Key: leaseKey, ConditionExpression: 'runId = :run', ExpressionAttributeValues: { ':run': runId } }));
-  } catch (error) {
-    if (!isConditionFailed(error)) throw error;
+    return false;
   }
 };

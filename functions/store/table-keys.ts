@@ -21,6 +21,11 @@ export const groupStatsKey = (programmeId: string, groupId: string): Key => ({ p
 export const groupStatsPartition = (programmeId: string): string => `GSTATS#${programmeId}`;
 export const runKey = (runId: string): Key => ({ pk: `RUN#${runId}`, sk: META });
 export const watermarkKey: Key = { pk: 'STATE', sk: 'WATERMARK' };
+export const reportJobKey = (jobId: string): Key => ({ pk: `REPORTJOB#${jobId}`, sk: META });
+/** The pointer to the published generation of the dashboards and their figures. */
+export const generationKey: Key = { pk: 'GENERATION#dashboards', sk: META };
+/** The one-run-at-a-time lease of the nightly (its own partition: not the 3-hour lease an older version kept at STATE). */
+export const runLeaseKey: Key = { pk: 'LEASE#nightly', sk: META };
 
 /** Partition of the changed-groups index for one UTC day. */
 export const changedPartition = (isoTime: string): string => `CHANGED#${isoTime.slice(0, 10)}`;

@@ -84,6 +84,12 @@ export function allowStartRun(fn: LambdaFunction, stateMachine: IStateMachine): 
   });
 }
 
+/** Lets an API function start report builds (executions of the report-build state machine); it reads their jobs from the table. */
+export function allowStartReportBuild(fn: LambdaFunction, stateMachine: IStateMachine): void {
+  stateMachine.grantStartExecution(fn);
+  fn.addEnvironment(Env.reportStateMachineArn, stateMachine.stateMachineArn);
+}
+
 /** How cdk-nag spells the execution ARNs of a state machine (its name is cut out of the ARN at deploy time). */
 export function nagExecutions(stateMachine: IStateMachine): string {
   return `arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:{"Fn::Select":[6,{"Fn::Split":[":",{"Ref":"${nagArn(stateMachine).slice(1, -5)}"}]}]}`;
@@ -113,8 +119,8 @@ function acknowledgeBucketRead(fn: LambdaFunction, bucket: IBucket): void {
 }
 
 /**
- * Grants a function exactly what its `access` list in `infra/api-routes.ts` says; `startRun` is granted later by
- * the nightly pipeline (the state machine needs the step functions first).
+ * Grants a function exactly what its `access` list in `infra/api-routes.ts` says; `startRun` and
+ * `startReportBuild` are granted later (their state machines need their task functions first).
  */
 export function grantAccess(fn: LambdaFunction, access: readonly Access[], targets: AccessTargets): void {
   for (const need of access) {
@@ -135,6 +141,7 @@ export function grantAccess(fn: LambdaFunction, access: readonly Access[], targe
         allowReportPublishing(fn, targets.reportsBucket);
         break;
       case 'startRun':
+      case 'startReportBuild':
         break;
     }
   }

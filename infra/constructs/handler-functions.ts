@@ -7,7 +7,7 @@ import type { OperationsAlarms } from './operations-alarms';
 import { OutcomesFunction } from './outcomes-function';
 
 /** Handlers that render charts (vega → SVG → PNG) and so need the font and the native rasteriser in their bundle. */
-export const RENDERING_HANDLERS: ReadonlySet<string> = new Set(['adminReports', 'renderReports']);
+export const RENDERING_HANDLERS: ReadonlySet<string> = new Set(['buildReport', 'renderReports']);
 
 /** Properties shared by every function of a catalogue. */
 export interface HandlerFunctionsProps<Name extends string> {

@@ -65,7 +65,7 @@ export interface NightlyPipelineProps {
  * The nightly run as a Step Functions state machine, started by EventBridge Scheduler:
  *
  * ```
- * EnsureRunId ─▶ Run [ listChanged ─▶ RecomputeChangedGroups (distributed map over S3 list, batches of 50)
+ * EnsureRunId (run id, lease token) ─▶ Run [ listChanged ─▶ RecomputeChangedGroups (distributed map over S3 list, batches of 50)
  *                      ─▶ rollup ─▶ renderReports ─▶ finishRun(succeeded) ] ─▶ Succeeded
  *                   └─ catch ─▶ finishRun(failed, error) ─▶ Failed
  * ```
@@ -106,7 +106,7 @@ export class NightlyPipeline extends Construct {
       itemBatcher: new ItemBatcher({
         maxItemsPerBatch: GROUPS_PER_BATCH,
         // BatchInput is passed through verbatim (no JsonPath token resolution), so the `.$` suffix is spelled out.
-        batchInput: { 'runId.$': '$.runId' },
+        batchInput: { 'runId.$': '$.runId', 'leaseToken.$': '$.leaseToken' },
       }),
       maxConcurrency: MAP_MAX_CONCURRENCY,
       toleratedFailurePercentage: 0,
@@ -118,7 +118,7 @@ export class NightlyPipeline extends Construct {
     const rollup = retried(
       new LambdaInvoke(this, 'Rollup', {
         lambdaFunction: steps.rollup,
-        payload: TaskInput.fromObject({ runId: JsonPath.stringAt('$.runId'), to: JsonPath.stringAt('$.to') }),
+        payload: TaskInput.fromObject({ runId: JsonPath.stringAt('$.runId'), to: JsonPath.stringAt('$.to'), leaseToken: JsonPath.stringAt('$.leaseToken') }),
         payloadResponseOnly: true,
         retryOnServiceExceptions: false,
       }),
@@ -139,6 +139,7 @@ export class NightlyPipeline extends Construct {
           to: JsonPath.stringAt('$.to'),
           status: 'succeeded',
           reports: JsonPath.numberAt('$.rendered.reports'),
+          leaseToken: JsonPath.stringAt('$.leaseToken'),
         }),
         payloadResponseOnly: true,
         retryOnServiceExceptions: false,
@@ -152,6 +153,7 @@ export class NightlyPipeline extends Construct {
           runId: JsonPath.stringAt('$.runId'),
           status: 'failed',
           error: JsonPath.objectAt('$.error'),
+          leaseToken: JsonPath.stringAt('$.leaseToken'),
         }),
         payloadResponseOnly: true,
         retryOnServiceExceptions: false,
@@ -168,15 +170,23 @@ export class NightlyPipeline extends Construct {
     run.next(new Succeed(this, 'Succeeded'));
 
     // A scheduled start carries no run id: name the run after the execution so a failure can still be recorded.
+    // The execution name is also the attempt's lease token: every step renews the lease with it, and a
+    // resume (`POST /v1/admin/runs/{id}/resume`) is a new execution of the same run id with its own name.
     const nameRun = new Pass(this, 'NameRunAfterExecution', {
-      parameters: { runId: JsonPath.stringAt('$$.Execution.Name'), trigger: JsonPath.stringAt('$.trigger') },
+      parameters: { runId: JsonPath.stringAt('$$.Execution.Name'), trigger: JsonPath.stringAt('$.trigger'), leaseToken: JsonPath.stringAt('$$.Execution.Name') },
+    });
+    const tokenRun = new Pass(this, 'TokenAfterExecution', {
+      parameters: { runId: JsonPath.stringAt('$.runId'), trigger: JsonPath.stringAt('$.trigger'), leaseToken: JsonPath.stringAt('$$.Execution.Name') },
     });
     const definition = new Choice(this, 'EnsureRunId')
-      .when(Condition.isPresent('$.runId'), run)
+      .when(Condition.and(Condition.isPresent('$.runId'), Condition.isPresent('$.leaseToken')), run)
+      .when(Condition.isPresent('$.runId'), tokenRun.next(run))
       .otherwise(nameRun.next(run));
 
     this.stateMachine = new StateMachine(this, 'StateMachine', {
       definitionBody: DefinitionBody.fromChainable(definition),
+      // The run's lease (2 minutes, renewed by every step while it works) lets the next run in soon after a
+      // crash; this timeout only bounds a run that is alive but stuck.
       timeout: Duration.hours(3),
       tracingEnabled: true,
       logs: {

@@ -58,12 +58,12 @@ export class OperationsAlarms extends Construct {
     this.alarm('Api5xx', api.metricServerError({ period: PERIOD }), 'API answered 5xx');
   }
 
-  /** Alarms when a nightly run fails, times out or is aborted. */
-  watchStateMachine(stateMachine: IStateMachine): void {
+  /** Alarms when an execution (by default a nightly run) fails, times out or is aborted. */
+  watchStateMachine(stateMachine: IStateMachine, name = 'Nightly', what = 'Nightly run'): void {
     this.alarm(
-      'NightlyFailed',
+      `${name}Failed`,
       sum([stateMachine.metricFailed(), stateMachine.metricTimedOut(), stateMachine.metricAborted()]),
-      'Nightly run failed, timed out or was aborted',
+      `${what} failed, timed out or was aborted`,
     );
   }
 

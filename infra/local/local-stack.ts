@@ -112,12 +112,28 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Runni
     await ensureBucket(new S3Client({ forcePathStyle: true }), REPORTS_BUCKET);
     log(`Embedded DynamoDB on ${dynamo.endpoint}, S3 on ${s3.endpoint}`);
 
+    // Nobody else can run on this data directory while this process holds it: a live lease is a killed
+    // earlier start's. End it now, so a new run need not wait for its expiry; the run stays resumable.
+    const { expireRunLease } = await import('../../functions/store/run-lease');
+    const { getRun } = await import('../../functions/store/run-store');
+    const leaseDb = { client: DynamoDBDocumentClient.from(dynamoClient), table: TABLE.name };
+    const interrupted = await expireRunLease(leaseDb, new Date());
+    if (interrupted !== undefined && (await getRun(leaseDb, interrupted))?.status === 'running') log(`Run ${interrupted} was interrupted by an earlier stop: \`npx outcomes nightly --resume ${interrupted}\` resumes it, the next run takes over otherwise.`);
+
     // POST /v1/admin/runs runs the nightly steps in this process (in AWS: a Step Functions execution).
     const { registerLocalRunStarter } = await import('../../functions/nightly/run-starter');
     registerLocalRunStarter((input) => {
+      // Fire and forget: the caller follows the run record, and a failure is recorded there.
       void import('../../functions/nightly/run-locally')
         .then(({ runLocally }) => runLocally(input))
         .catch((error: unknown) => log(`Nightly run ${input.runId} failed: ${error instanceof Error ? error.message : String(error)}`));
+    });
+    // POST /v1/admin/reports builds in this process in the background (in AWS: a report-build execution).
+    const { registerLocalReportJobStarter } = await import('../../functions/publishing/report-job-starter');
+    registerLocalReportJobStarter((jobId) => {
+      void Promise.all([import('../../functions/publishing/run-report-job'), import('../../functions/nightly/lambda-context')])
+        .then(([{ runReportJob }, { nightlyContext }]) => runReportJob(nightlyContext, jobId, (error) => log(`Report build ${jobId} failed: ${error instanceof Error ? error.message : String(error)}`)))
+        .catch((error: unknown) => log(`Report build ${jobId} could not be recorded: ${error instanceof Error ? error.message : String(error)}`));
     });
     const filesSecret = randomBytes(32).toString('hex');
     const s3Client = new S3Client({ forcePathStyle: true });

@@ -11,5 +11,9 @@ export const PATH_PARAMETERS = {
     type: 'string', minLength: 1, maxLength: 128, pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$',
     description: 'The id of a nightly run, as `POST /v1/admin/runs` returned it (e.g. run-20260105T020000Z-3fa9c1).',
   },
+  jobId: {
+    type: 'string', minLength: 1, maxLength: 128, pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$',
+    description: 'The id of a report build, as `POST /v1/admin/reports` returned it (e.g. report-20260105T020000Z-3fa9c1d2).',
+  },
 } as const;
 export type PathParameterName = keyof typeof PATH_PARAMETERS;

@@ -95,7 +95,8 @@ describe('outcomes demo', () => {
   it('runs a nightly pass after seeding and prints links to the dashboards and at least one funder report', async () => {
     // Assess
     expect(demo.output()).toMatch(/Nightly run run-\S+: \d+ figures published, \d+ suppressed, \d+ dashboards and reports/);
-    expect(demo.output()).toMatch(/Organisation dashboard \(all programmes\): http:\/\/127\.0\.0\.1:\d+\/\S+\/dashboards\/index\.html\?/);
+    // The link names the published generation of the dashboards (the run that published it).
+    expect(demo.output()).toMatch(/Organisation dashboard \(all programmes\): http:\/\/127\.0\.0\.1:\d+\/\S+\/dashboards\/_gen\/run-[^/]+\/index\.html\?/);
     expect(demo.output()).toMatch(/report, [^:]+: http:\/\/127\.0\.0\.1:\d+\/\S+\/reports\/[a-z-]+\/\d{4}-(\d{2}|Q\d)\/report\.html\?/);
   });
 

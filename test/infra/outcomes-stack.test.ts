@@ -1,6 +1,6 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Env, HANDLERS, NIGHTLY_STEPS, ROUTES } from '../../infra/api-routes';
+import { BACKGROUND_TASKS, Env, HANDLERS, NIGHTLY_STEPS, ROUTES } from '../../infra/api-routes';
 import { API_BURST_LIMIT, API_RATE_LIMIT } from '../../infra/constructs/outcomes-api';
 import { GROUPS_PER_BATCH, MAP_MAX_CONCURRENCY } from '../../infra/constructs/nightly-pipeline';
 import { DashboardEnv } from '../../infra/constructs/function-access';
@@ -49,7 +49,7 @@ function resourcePaths(): Map<string, string> {
 
 /** The state machine definition with CloudFormation tokens replaced by a placeholder. */
 function stateMachineDefinition(): StateDefinition {
-  const [[, machine]] = ofType('AWS::StepFunctions::StateMachine') as [[string, Resources[string]]];
+  const [, machine] = ofType('AWS::StepFunctions::StateMachine').find(([id]) => id.startsWith('Nightly')) as [string, Resources[string]];
   const join = (machine.Properties['DefinitionString'] as { 'Fn::Join': [string, unknown[]] })['Fn::Join'][1];
   return JSON.parse(join.map((part) => (typeof part === 'string' ? part : 'TOKEN')).join('')) as StateDefinition;
 }
@@ -208,7 +208,7 @@ describe('API', () => {
 describe('functions', () => {
   it('runs every function on Node 22 and arm64 with active tracing', () => {
     const functions = ofType('AWS::Lambda::Function');
-    expect(functions.length).toBeGreaterThanOrEqual(Object.keys(HANDLERS).length + Object.keys(NIGHTLY_STEPS).length);
+    expect(functions.length).toBeGreaterThanOrEqual(Object.keys(HANDLERS).length + Object.keys(NIGHTLY_STEPS).length + Object.keys(BACKGROUND_TASKS).length);
     for (const [id, fn] of functions) {
       expect(fn.Properties['Runtime'], id).toBe('nodejs22.x');
       expect(fn.Properties['Architectures'], id).toEqual(['arm64']);
@@ -220,7 +220,7 @@ describe('functions', () => {
   });
 
   it('gives every handler the service name, log level and configuration', () => {
-    const handlerCount = Object.keys(HANDLERS).length + Object.keys(NIGHTLY_STEPS).length;
+    const handlerCount = Object.keys(HANDLERS).length + Object.keys(NIGHTLY_STEPS).length + Object.keys(BACKGROUND_TASKS).length;
     const configured = ofType('AWS::Lambda::Function').filter(([, fn]) => {
       const variables = (fn.Properties['Environment'] as { Variables?: Record<string, unknown> } | undefined)?.Variables ?? {};
       return [Env.tableName, Env.reportsBucket, Env.suppressionK, Env.funderRounding, Env.timeZone, 'POWERTOOLS_SERVICE_NAME', 'LOG_LEVEL'].every(
@@ -236,12 +236,13 @@ describe('functions', () => {
         .filter(([, fn]) => name in ((fn.Properties['Environment'] as { Variables?: object } | undefined)?.Variables ?? {}))
         .map(([id]) => id)
         .sort();
-    const idsOf = (names: string[]) => names.map((name) => expect.stringMatching(new RegExp(`^(Handlers|NightlySteps)${name}[0-9A-F]{8}$`)));
+    const idsOf = (names: string[]) => names.map((name) => expect.stringMatching(new RegExp(`^(Handlers|NightlySteps|Background)${name}[0-9A-F]{8}$`)));
     const needing = (access: string) =>
-      [...Object.entries(HANDLERS), ...Object.entries(NIGHTLY_STEPS)].filter(([, spec]) => (spec.access as readonly string[]).includes(access)).map(([name]) => name);
+      [...Object.entries(HANDLERS), ...Object.entries(NIGHTLY_STEPS), ...Object.entries(BACKGROUND_TASKS)].filter(([, spec]) => (spec.access as readonly string[]).includes(access)).map(([name]) => name);
     expect(withVariable(Env.pseudonymSecretArn)).toEqual(expect.arrayContaining(idsOf(needing('pseudonymSecret'))));
     expect(withVariable(Env.pseudonymSecretArn)).toHaveLength(needing('pseudonymSecret').length);
     expect(withVariable(Env.stateMachineArn)).toEqual(idsOf(needing('startRun')));
+    expect(withVariable(Env.reportStateMachineArn)).toEqual(idsOf(needing('startReportBuild')));
     for (const name of Object.values(DashboardEnv)) {
       expect(withVariable(name)).toEqual(expect.arrayContaining(idsOf(needing('reportsRead'))));
       expect(withVariable(name)).toHaveLength(needing('reportsRead').length);
@@ -308,7 +309,7 @@ describe('nightly orchestration', () => {
         ReaderConfig: { InputType: 'JSON' },
         Parameters: { Bucket: 'TOKEN', 'Key.$': '$.changedKey' },
       },
-      ItemBatcher: { MaxItemsPerBatch: GROUPS_PER_BATCH, BatchInput: { 'runId.$': '$.runId' } },
+      ItemBatcher: { MaxItemsPerBatch: GROUPS_PER_BATCH, BatchInput: { 'runId.$': '$.runId', 'leaseToken.$': '$.leaseToken' } },
       ResultPath: null,
     });
     expect(Object.keys(map?.ItemProcessor?.States ?? {})).toEqual(['RecomputeGroups']);
@@ -319,8 +320,24 @@ describe('nightly orchestration', () => {
     const order: string[] = [];
     for (let name: string | undefined = 'ListChanged'; name !== undefined; name = states[name]?.['Next'] as string | undefined) order.push(name);
     expect(order).toEqual(['ListChanged', 'RecomputeChangedGroups', 'Rollup', 'RenderReports', 'FinishRunSucceeded']);
-    expect(states['Rollup']?.['Parameters']).toEqual({ 'runId.$': '$.runId', 'to.$': '$.to' });
-    expect(states['FinishRunSucceeded']?.['Parameters']).toEqual({ 'runId.$': '$.runId', 'to.$': '$.to', status: 'succeeded', 'reports.$': '$.rendered.reports' });
+    expect(states['Rollup']?.['Parameters']).toEqual({ 'runId.$': '$.runId', 'to.$': '$.to', 'leaseToken.$': '$.leaseToken' });
+    expect(states['FinishRunSucceeded']?.['Parameters']).toEqual({
+      'runId.$': '$.runId', 'to.$': '$.to', status: 'succeeded', 'reports.$': '$.rendered.reports', 'leaseToken.$': '$.leaseToken',
+    });
+  });
+
+  it('gives every execution a lease token: the one the API took the lease with, else the execution name', () => {
+    const states = stateMachineDefinition().States ?? {};
+    expect(states['EnsureRunId']).toMatchObject({
+      Type: 'Choice',
+      Choices: [
+        { And: [{ Variable: '$.runId', IsPresent: true }, { Variable: '$.leaseToken', IsPresent: true }], Next: 'Run' },
+        { Variable: '$.runId', IsPresent: true, Next: 'TokenAfterExecution' },
+      ],
+      Default: 'NameRunAfterExecution',
+    });
+    expect(states['NameRunAfterExecution']?.['Parameters']).toEqual({ 'runId.$': '$$.Execution.Name', 'trigger.$': '$.trigger', 'leaseToken.$': '$$.Execution.Name' });
+    expect(states['TokenAfterExecution']?.['Parameters']).toEqual({ 'runId.$': '$.runId', 'trigger.$': '$.trigger', 'leaseToken.$': '$$.Execution.Name' });
   });
 
   it('retries throttling and Lambda service errors with backoff on every task', () => {
@@ -342,10 +359,50 @@ describe('nightly orchestration', () => {
     const states = stateMachineDefinition().States ?? {};
     expect(states['Run']?.Catch).toEqual([{ ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'FinishRunFailed' }]);
     expect(states['FinishRunFailed']).toMatchObject({
-      Parameters: { 'runId.$': '$.runId', status: 'failed', 'error.$': '$.error' },
+      Parameters: { 'runId.$': '$.runId', status: 'failed', 'error.$': '$.error', 'leaseToken.$': '$.leaseToken' },
       Next: 'Failed',
     });
     expect(states['Failed']).toMatchObject({ Type: 'Fail', ErrorPath: '$.error.Error' });
+  });
+});
+
+describe('on-demand report builds', () => {
+  const definitionOf = () => {
+    const [, machine] = ofType('AWS::StepFunctions::StateMachine').find(([id]) => id.startsWith('ReportBuilds')) ?? [];
+    const body = machine?.Properties['DefinitionString'] as { 'Fn::Join': [string, unknown[]] } | undefined;
+    const text = (body?.['Fn::Join'][1] ?? []).map((part) => (typeof part === 'string' ? part : 'TOKEN')).join('');
+    return JSON.parse(text) as { StartAt: string; States: Record<string, Record<string, unknown>>; TimeoutSeconds?: number };
+  };
+
+  it('builds a job in a Lambda task of its own state machine, and records a build that never reported back as failed', () => {
+    const definition = definitionOf();
+    expect(definition.StartAt).toBe('Build');
+    expect(definition.TimeoutSeconds).toBe(900);
+    expect(definition.States['Build']).toMatchObject({
+      Parameters: { 'jobId.$': '$.jobId' },
+      Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'RecordFailure' }],
+      End: true,
+    });
+    expect(definition.States['RecordFailure']).toMatchObject({ Parameters: { 'jobId.$': '$.jobId', 'failure.$': '$.error' }, Next: 'Failed' });
+  });
+
+  it('lets only the admin reports handler start builds, and logs and traces every execution', () => {
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Action: 'states:StartExecution', Resource: { Ref: Match.stringLikeRegexp('^ReportBuildsStateMachine') } }),
+        ]),
+      },
+      Roles: [{ Ref: Match.stringLikeRegexp('^HandlersadminReportsServiceRole') }],
+    });
+    const [, machine] = ofType('AWS::StepFunctions::StateMachine').find(([id]) => id.startsWith('ReportBuilds')) ?? [];
+    expect(machine?.Properties).toMatchObject({ LoggingConfiguration: expect.objectContaining({ Level: 'ALL' }), TracingConfiguration: { Enabled: true } });
+  });
+
+  it('gives the rendering memory and time to the build function, not to the API handler', () => {
+    const fnOf = (prefix: string) => ofType('AWS::Lambda::Function').find(([id]) => id.startsWith(prefix))?.[1].Properties ?? {};
+    expect(fnOf('BackgroundbuildReport')).toMatchObject({ MemorySize: 1536, Timeout: 600 });
+    expect(Number(fnOf('HandlersadminReports')['Timeout'])).toBeLessThanOrEqual(29);
   });
 });
 
@@ -370,7 +427,7 @@ describe('alarms', () => {
     template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'ApproximateNumberOfMessagesVisible' });
   });
 
-  it('watches every handler and nightly step for errors', () => {
+  it('watches every handler, nightly step and background task for errors', () => {
     const watched = new Set(
       ofType('AWS::CloudWatch::Alarm').flatMap(([, alarm]) =>
         ((alarm.Properties['Metrics'] as { MetricStat?: { Metric: { MetricName: string; Dimensions?: { Value: { Ref: string } }[] } } }[] | undefined) ?? [])
@@ -378,7 +435,7 @@ describe('alarms', () => {
           .map((metric) => metric.MetricStat?.Metric.Dimensions?.[0]?.Value.Ref),
       ),
     );
-    expect(watched.size).toBe(Object.keys(HANDLERS).length + Object.keys(NIGHTLY_STEPS).length);
+    expect(watched.size).toBe(Object.keys(HANDLERS).length + Object.keys(NIGHTLY_STEPS).length + Object.keys(BACKGROUND_TASKS).length);
   });
 });
 

@@ -5,6 +5,10 @@ import { Messages } from '../../functions/core/messages';
 import { periodLabel } from '../../reports/period-label';
 import { pdfText } from '../reports/funder/pdf-text';
 import { send } from './support/test-stack';
+import { runReportJob } from '../../functions/publishing/run-report-job';
+import { dashboardKeyIn, generationFigureKeys } from '../../functions/publishing/generation';
+import { createReportJob, getReportJob } from '../../functions/store/report-job-store';
+import { failingS3, stackClients, testContext } from './nightly/support/nightly-harness';
 import { startReportsStack, type Catalogue, type CatalogueItem, type ReportsStack, type StoredObject } from './support/reports-stack';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -30,6 +34,16 @@ const quarterReport = (funderId: string): CatalogueItem => {
   return item;
 };
 const post = (key: string, body: unknown) => send(t.stack.info.apiUrl, 'POST', '/v1/admin/reports', { key, body: JSON.stringify(body), contentType: 'application/json' });
+interface ReportJob { jobId: string; status: string; funderId: string; period: string; objects?: string[]; error?: { error: string; message: string }; requestedAt: string; startedAt?: string; finishedAt?: string }
+/** Polls a report build until it has ended (the test's own timeout bounds it). */
+const ended = async (jobId: string): Promise<ReportJob> => {
+  for (;;) {
+    // The API client sends a read again on a connection the busy server reset (it builds in this process).
+    const job = await t.stack.api.get<ReportJob>(`/v1/admin/reports/${jobId}`, t.stack.info.keys.admin);
+    if (job.status !== 'queued' && job.status !== 'running') return job;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+};
 const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
 const currentMonth = (): string => new Date().toISOString().slice(0, 7);
 
@@ -97,7 +111,8 @@ describe('GET /v1/reports', () => {
     // Prepare
     const manager = await t.catalogue(t.stack.info.keys.manager);
     const stored = new Map(before.map((o) => [o.key, o]));
-    const links = manager.items.flatMap((item) => Object.entries(item.links).map(([name, link]) => ({ key: item.files[name] ?? '', link })));
+    // Dashboards are named by their logical key; the link reads the published generation's object.
+    const links = manager.items.flatMap((item) => Object.entries(item.links).map(([name, link]) => ({ key: dashboardKeyIn(t.run.runId, item.files[name] ?? ''), link })));
 
     // Act
     const downloads = await Promise.all(links.map(async ({ key, link }) => {
@@ -167,25 +182,82 @@ describe('POST /v1/admin/reports', () => {
     expect(statuses).toEqual([403, 403, 403]);
   });
 
+  it('answers 202 with a job id and its Location at once, and the job ends succeeded with the keys it wrote', async () => {
+    // Prepare
+    const item = quarterReport('wellbeing-trust');
+
+    // Act
+    const response = await post(t.stack.info.keys.admin, { funderId: 'wellbeing-trust', period: item.period });
+    const accepted = response.json as { jobId: string; status: string; links: { self: string } };
+    const job = await ended(accepted.jobId);
+
+    // Assess
+    expect(response.status).toBe(202);
+    expect(accepted).toEqual({ jobId: expect.stringMatching(/^report-\d{8}T\d{6}Z-[0-9a-f]{8}$/), status: 'queued', funderId: 'wellbeing-trust', period: item.period, links: { self: `/v1/admin/reports/${accepted.jobId}` } });
+    expect(response.headers.get('location')).toBe(accepted.links.self);
+    expect(job).toMatchObject({ jobId: accepted.jobId, status: 'succeeded', funderId: 'wellbeing-trust', period: item.period });
+    expect(job.objects).toEqual(expect.arrayContaining(Object.values(item.files)));
+    expect(job.error).toBeUndefined();
+    expect(job.requestedAt <= (job.startedAt ?? '') && (job.startedAt ?? '') <= (job.finishedAt ?? '')).toBe(true);
+  }, 120_000);
+
+  it('records a build that fails part-way as failed with the error, and one of an unpublished period as a conflict', async () => {
+    // Prepare: the third report object's write fails, as S3 might.
+    const clients = stackClients(t);
+    const ctx = testContext(clients, { table: t.stack.info.tableName, bucket: t.stack.info.reportsBucket }, () => new Date());
+    const broken = { ...ctx, s3: failingS3(ctx.s3, (c) => c.constructor.name === 'PutObjectCommand', 3, new Error('injected S3 failure')) };
+    const item = quarterReport('wellbeing-trust');
+    const now = new Date().toISOString();
+    await createReportJob(t.db, { jobId: 'report-broken', funderId: 'wellbeing-trust', period: item.period ?? '', status: 'queued', requestedAt: now });
+    await createReportJob(t.db, { jobId: 'report-empty', funderId: 'wellbeing-trust', period: '2019-Q1', status: 'queued', requestedAt: now });
+    const logged: unknown[] = [];
+
+    // Act
+    await runReportJob(broken, 'report-broken', (error) => logged.push(error));
+    await runReportJob(ctx, 'report-empty');
+    await runReportJob(ctx, 'report-broken');
+
+    // Assess
+    expect(await getReportJob(t.db, 'report-broken')).toMatchObject({ status: 'failed', error: { error: 'internal', message: Messages.reportBuildFailed } });
+    expect((logged[0] as Error).message).toBe('injected S3 failure');
+    expect(await getReportJob(t.db, 'report-empty')).toMatchObject({ status: 'failed', error: { error: 'conflict', message: Messages.periodNotPublished('2019-Q1') } });
+  }, 120_000);
+
+  it('answers 404 for an unknown job and 400 naming jobId for a malformed one', async () => {
+    // Act
+    const unknown = await send(t.stack.info.apiUrl, 'GET', '/v1/admin/reports/report-19990101T000000Z-00000000', { key: t.stack.info.keys.admin });
+    const malformed = await send(t.stack.info.apiUrl, 'GET', `/v1/admin/reports/${'j'.repeat(200)}`, { key: t.stack.info.keys.admin });
+    const forbidden = await send(t.stack.info.apiUrl, 'GET', '/v1/admin/reports/report-19990101T000000Z-00000000', { key: t.stack.info.keys.funder });
+
+    // Assess
+    expect(unknown.status).toBe(404);
+    expect(unknown.json).toEqual({ error: 'not_found', message: Messages.reportJobNotFound('report-19990101T000000Z-00000000') });
+    expect(malformed.status).toBe(400);
+    expect(malformed.json).toMatchObject({ error: 'invalid_request', problems: [{ path: 'jobId' }] });
+    expect(forbidden.status).toBe(403);
+  });
+
   it('rebuilds every published report with byte-identical objects under the same keys', async () => {
     // Prepare
     const reports = admin.items.filter((i) => i.kind === 'funder-report');
 
     // Act
     const responses = await Promise.all(reports.map((r) => post(t.stack.info.keys.admin, { funderId: r.funderId, period: r.period })));
+    const jobs = await Promise.all(responses.map((r) => ended((r.json as { jobId: string }).jobId)));
     const after = await t.objects();
 
     // Assess
-    expect(responses.map((r) => r.status)).toEqual(reports.map(() => 200));
+    expect(responses.map((r) => r.status)).toEqual(reports.map(() => 202));
+    expect(jobs.map((j) => j.status)).toEqual(reports.map(() => 'succeeded'));
     expect(after.map((o) => [o.key, o.sha256])).toEqual(before.map((o) => [o.key, o.sha256]));
-  });
+  }, 300_000);
 });
 
 describe('the published objects', () => {
   it('list every object of a publication in its manifest with its SHA-256 and the run watermark', () => {
     // Prepare
     const stored = new Map(before.map((o) => [o.key, o]));
-    const manifests = before.filter((o) => o.key === 'dashboards/manifest.json' || o.key.endsWith('/publication.json'));
+    const manifests = before.filter((o) => o.key === dashboardKeyIn(t.run.runId, 'dashboards/manifest.json') || o.key.endsWith('/publication.json'));
 
     // Act
     const listed = manifests.map((m) => ({ key: m.key, ...(JSON.parse(m.body.toString('utf8')) as { watermark: string; objects: { key: string; sha256: string; contentType: string }[] }) }));
@@ -264,7 +336,7 @@ describe('outcomes report', () => {
 
     // Assess
     expect(run.code).toBe(0);
-    expect(run.stderr).toBe('');
+    expect(run.stderr).toMatch(/^Report build report-\S+ queued\n$/);
     expect(run.stdout).toContain(`for city-council, ${item.period ?? ''}`);
     expect(links.map((l) => l.name)).toEqual(expect.arrayContaining(['report.html', 'report.pdf', 'figures.csv', 'manifest.json']));
     expect(statuses.every((s) => s === 200)).toBe(true);
@@ -289,7 +361,7 @@ describe('GET /v1/figures', () => {
   it("gives a manager the dashboard figures of its own programmes only, equal to the published figures.csv", async () => {
     // Prepare
     const { keys } = t.stack.info;
-    const published = before.find((o) => o.key === 'figures/dashboard/figures.json');
+    const published = before.find((o) => o.key === generationFigureKeys(t.run.runId).json);
     const all = JSON.parse(published?.body.toString('utf8') ?? '[]') as { programme_id: string }[];
 
     // Act

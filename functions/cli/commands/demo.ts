@@ -27,7 +27,15 @@ export const registerDemo = (program: Command): void => {
           const { runLocally } = await import('../../nightly/run-locally');
           say('Running the nightly aggregation (recompute, roll-up, disclosure control, reports)...');
           const started = Date.now();
-          const result = await runLocally({ trigger: 'demo' });
+          const { RunInProgressError } = await import('../../store/run-lease');
+          // A run killed with an earlier start was ended when the stack came up; a live run cannot exist here,
+          // but the demo must never stop over one: it says so and serves the last outputs.
+          const result = await runLocally({ trigger: 'demo' }).catch((error: unknown) => {
+            if (!(error instanceof RunInProgressError)) throw error;
+            say(`Run ${error.holder} holds the nightly lease; not running another now (\`npx outcomes nightly\` starts one once it has ended).`);
+            return undefined;
+          });
+          if (result === undefined) return;
           say(`Nightly run ${result.runId}: ${result.rollUp.cellsPublished} figures published, ${result.rollUp.cellsSuppressed} suppressed, ${result.reports} dashboards and reports (${Math.round((Date.now() - started) / 1000)} s)`);
         },
       });

@@ -10,7 +10,21 @@ interface CatalogueItem {
   links: Record<string, string>;
 }
 
-/** `outcomes report --funder <id> --period <period>`: build a funder report on demand and print its links. */
+interface ReportJob {
+  jobId: string;
+  status: 'queued' | 'running' | 'succeeded' | 'failed';
+  objects?: string[];
+  error?: { error: string; message: string };
+}
+
+/** How often the build is polled. */
+const POLL_MS = 500;
+
+/**
+ * `outcomes report --funder <id> --period <period>`: request a funder report build, follow the job until it
+ * ends, and print the report's links. A refused request or a failed build exits 2 when the request was at
+ * fault (unknown funder, period not published), 1 otherwise.
+ */
 export const registerReport = (program: Command): void => {
   program
     .command('report')
@@ -24,10 +38,21 @@ export const registerReport = (program: Command): void => {
       try {
         const target = await resolveTarget(options, 'admin');
         const api = apiClient(target.apiUrl);
-        const built = await api.post<{ objects: string[] }>('/v1/admin/reports', target.key, { funderId: options.funder, period: options.period });
+        const queued = await api.post<{ jobId: string; links: { self: string } }>('/v1/admin/reports', target.key, { funderId: options.funder, period: options.period });
+        process.stderr.write(`Report build ${queued.jobId} queued\n`);
+        let built = await api.get<ReportJob>(queued.links.self, target.key);
+        while (built.status === 'queued' || built.status === 'running') {
+          await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+          built = await api.get<ReportJob>(queued.links.self, target.key);
+        }
+        if (built.status === 'failed') {
+          process.stderr.write(`outcomes report: build ${built.jobId} failed: ${built.error?.message ?? 'no detail'}\n`);
+          process.exitCode = built.error?.error === 'internal' ? 1 : 2;
+          return;
+        }
         const catalogue = await api.get<{ items: CatalogueItem[]; expiresInSeconds: number }>('/v1/reports', target.key);
         const entry = catalogue.items.find((i) => i.kind === 'funder-report' && i.funderId === options.funder && i.period === options.period);
-        process.stdout.write(`Built ${built.objects.length} objects for ${options.funder}, ${options.period}.\n`);
+        process.stdout.write(`Built ${built.objects?.length ?? 0} objects for ${options.funder}, ${options.period}.\n`);
         for (const [name, link] of Object.entries(entry?.links ?? {})) process.stdout.write(`  ${name.padEnd(16)} ${link}\n`);
         process.stdout.write(`Links are valid for ${Math.round(catalogue.expiresInSeconds / 60)} minutes.\n`);
       } catch (error) {

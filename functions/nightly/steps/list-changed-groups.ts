@@ -1,13 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { WATERMARK_OVERLAP_MS, type NightlyContext } from '../nightly-context';
 import { listAllGroupIds, listChangedGroups } from '../../store/group-store';
-import { acquireRunLease, createRun, getWatermark, resumeRun, updateRun } from '../../store/run-store';
+import { abandonRun, createRun, getWatermark, resumeRun, updateRun } from '../../store/run-store';
+import { acquireRunLease } from '../../store/run-lease';
 import { putObject } from '../../store/object-store';
 
 export interface ListChangedInput {
   runId?: string;
   trigger: string;
   full?: boolean;
+  /** The attempt's lease token (the API took the lease with it; in AWS the execution name); new when absent. */
+  leaseToken?: string;
 }
 
 export interface ListChangedOutput {
@@ -16,6 +19,8 @@ export interface ListChangedOutput {
   to: string;
   changedKey: string;
   changedCount: number;
+  /** The lease token the later steps renew the lease with. */
+  leaseToken: string;
 }
 
 /** A new run id: sortable by time, unique. */
@@ -31,7 +36,13 @@ export const listChangedGroupsStep = async (ctx: NightlyContext, input: ListChan
   const runId = input.runId ?? newRunId(now);
   let run = await createRun(ctx.db, { runId, trigger: input.trigger, status: 'running', startedAt: now.toISOString() });
   // One run at a time: two would race on the watermark and on first publications of a period.
-  await acquireRunLease(ctx.db, runId, now);
+  const { lease, tookOverFrom } = await acquireRunLease(ctx.db, runId, now, {
+    ...(input.leaseToken !== undefined && { token: input.leaseToken }), ...(ctx.lease && { durationMs: ctx.lease.durationMs }),
+  });
+  if (tookOverFrom !== undefined) {
+    // Its process died holding the lease: it will not finish, and this run covers its window again.
+    await abandonRun(ctx.db, tookOverFrom.runId, abandonedBy(runId, tookOverFrom.expiresAt), now);
+  }
   if (run.to === undefined || run.from === undefined) {
     const watermark = await getWatermark(ctx.db);
     const from = watermark === undefined ? '1970-01-01T00:00:00.000Z' : new Date(Date.parse(watermark) - WATERMARK_OVERLAP_MS).toISOString();
@@ -48,5 +59,9 @@ export const listChangedGroupsStep = async (ctx: NightlyContext, input: ListChan
   const changedKey = `work/runs/${runId}/changed-groups.json`;
   await putObject(ctx.s3, ctx.bucket, { key: changedKey, body: Buffer.from(JSON.stringify(ids)), contentType: 'application/json' });
   await updateRun(ctx.db, runId, { changedCount: ids.length });
-  return { runId, from, to, changedKey, changedCount: ids.length };
+  return { runId, from, to, changedKey, changedCount: ids.length, leaseToken: lease.token };
 };
+
+/** Why a run with an expired lease was abandoned, for its record. */
+export const abandonedBy = (runId: string, expiredAt: number): string =>
+  `Abandoned: its lease expired at ${new Date(expiredAt).toISOString()} (the process running it stopped) and run ${runId} took over`;

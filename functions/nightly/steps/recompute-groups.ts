@@ -7,7 +7,7 @@ import { addToRun } from '../../store/run-store';
 
 export interface RecomputeInput {
   Items: readonly string[];
-  BatchInput: { runId: string };
+  BatchInput: { runId: string; leaseToken?: string };
 }
 
 /**

@@ -12,10 +12,13 @@ import { ALL } from '../../core/figures/figure-row';
 import { getPublication, listPublications, putPublication, replaceDashboardFigures } from '../../store/figure-store';
 import { getObjectBody, putObject } from '../../store/object-store';
 import { updateRun } from '../../store/run-store';
+import { generationFigureKeys } from '../../publishing/generation';
 
 export interface RollUpInput {
   runId: string;
   to: string;
+  /** Passed on to the render step (the attempt's lease, renewed by each step in AWS). */
+  leaseToken?: string;
 }
 
 export interface RollUpOutput {
@@ -33,6 +36,7 @@ export interface RollUpOutput {
   lateData: { period: string; groups: number }[];
   /** Closed periods disclosure control could not protect given earlier releases: not published, tried again next night. */
   withheld: string[];
+  leaseToken?: string;
 }
 
 /** S3 keys of a funder publication's figures. */
@@ -42,7 +46,7 @@ export const publicationKeys = (period: string) => ({
   notes: `publications/${period}/suppression-notes.json`,
 });
 
-/** S3 keys of the dashboard figures (every period, manager audience). */
+/** S3 keys of the dashboard figures (every period, manager audience) as the roll-up hands them to the render step; readers read a generation's copy. */
 export const DASHBOARD_FIGURES = { json: 'figures/dashboard/figures.json', csv: 'figures/dashboard/figures.csv' } as const;
 
 /**
@@ -60,6 +64,8 @@ export const rollUpStep = async (ctx: NightlyContext, input: RollUpInput): Promi
   const dashboard = applyDisclosureControl(rows, managerPolicy);
   await replaceDashboardFigures(ctx.db, dashboard.rows, dataAsOf, [ALL, ...programmes.map((p) => p.programmeId)]);
   await putFigures(ctx, DASHBOARD_FIGURES, dashboard.rows);
+  // The copy readers get (GET /v1/figures), in this run's generation: published with its dashboards.
+  await putFigures(ctx, generationFigureKeys(input.runId), dashboard.rows);
 
   const funderPolicy: DisclosurePolicy = { ...defaultDisclosurePolicy('funder'), k: ctx.k, rounding: ctx.funderRounding };
   const today = localDate(new Date(input.to), ctx.timeZone);
@@ -107,6 +113,7 @@ export const rollUpStep = async (ctx: NightlyContext, input: RollUpInput): Promi
     periods: newlyPublished,
     withheld,
     lateData,
+    ...(input.leaseToken !== undefined && { leaseToken: input.leaseToken }),
   };
   await updateRun(ctx.db, input.runId, {
     cellsPublished: output.cellsPublished, cellsSuppressed: output.cellsSuppressed, periodsPublished: newlyPublished,

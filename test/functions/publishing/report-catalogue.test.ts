@@ -50,4 +50,15 @@ describe('the report catalogue', () => {
     expect(Object.keys(entry?.files ?? {})).toEqual(['report.html', 'report.pdf', 'figures.csv', 'manifest.json', 'publication.json']);
     expect(entry?.title).toBe('Wellbeing Trust report, Jan–Mar 2026 (Q1)');
   });
+
+  it('lists no funder report whose publication manifest is not written yet (a build in progress or cut short)', () => {
+    // Prepare
+    const partial = [...reports, 'reports/council/2026-Q2/report.html', 'reports/council/2026-Q2/report.pdf'];
+
+    // Act
+    const entries = reportCatalogue({ role: 'admin', keyId: 'a' }, programmes, dashboards, partial);
+
+    // Assess
+    expect(entries.filter((e) => e.funderId === 'council').map((e) => e.period)).toEqual(['2026-Q1']);
+  });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runNightly } from '../../../functions/nightly/run-nightly';
-import { acquireRunLease, currentRunLease, getRun, releaseRunLease } from '../../../functions/store/run-store';
+import { getRun } from '../../../functions/store/run-store';
+import { acquireRunLease, currentRunLease, releaseRunLease } from '../../../functions/store/run-lease';
 import { ApiError } from '../../../infra/local/api-client';
 import { startTestStack, type TestStack } from '../support/test-stack';
 import { stackClients, testContext, type StackClients } from './support/nightly-harness';

@@ -80,4 +80,24 @@ describe('putObjects', () => {
     }
     s3.restore();
   });
+
+  it('writes the last object (the manifest) only after every other one', async () => {
+    // Prepare
+    const s3 = mockClient(S3Client);
+    const finished: string[] = [];
+    s3.on(PutObjectCommand).callsFake(async (input: { Key: string }) => {
+      await new Promise((resolve) => setTimeout(resolve, input.Key.endsWith('manifest.json') ? 0 : 5));
+      finished.push(input.Key);
+      return {};
+    });
+    const few = objects.slice(-4);
+
+    // Act
+    await putObjects(new S3Client({ region: 'eu-west-2' }), 'reports-bucket', few, 8);
+
+    // Assess
+    expect(finished.at(-1)).toBe(few.at(-1)?.key);
+    expect(finished).toHaveLength(4);
+    s3.restore();
+  });
 });
