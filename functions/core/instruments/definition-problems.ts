@@ -32,6 +32,10 @@ export const definitionProblems = (def: InstrumentDefinition): string[] => {
   if (def.scoreRange.min !== expectedScore.min || def.scoreRange.max !== expectedScore.max) {
     problems.push(`scoreRange ${def.scoreRange.min}–${def.scoreRange.max} should be ${expectedScore.min}–${expectedScore.max}`);
   }
+  const rc = def.reliableChange;
+  const derived = (rc.threshold === null || rc.threshold === undefined) && rc.sd !== null && rc.sd !== undefined;
+  // A derived threshold uses z = 1.96 (Jacobson & Truax), so it can only be stated at 95 %.
+  if (derived && rc.confidence !== 0.95) problems.push(`a derived reliable-change threshold is at 95 % confidence, not ${rc.confidence * 100} %`);
   problems.push(...bandProblems(def));
   return problems;
 };
