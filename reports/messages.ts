@@ -42,7 +42,7 @@ export const Messages = {
   pairedDefinition:
     'Outcomes use paired participants (a first and a last score); data completeness is the share of participants with a score who are paired.',
   reliableChangeDefinition:
-    'Reliable change follows Jacobson & Truax (1991): a change larger than the instrument’s reliable-change threshold.',
+    'Reliable change follows Jacobson & Truax (1991): a change of at least the instrument’s reliable-change threshold, at the confidence level named beside each instrument.',
   effectDefinition:
     'Effect sizes: pre–post Hedges’ g (mean change ÷ baseline SD, small-sample corrected) and d_z (mean change ÷ SD of change), with 95% intervals.',
   periodRule: 'A group belongs to the reporting period that contains its end date.',

@@ -17,8 +17,11 @@ export interface InstrumentInfo {
   scoreRange?: { min: number; max: number };
   /** Clinical cut-off, for method notes. */
   cutOff?: { value: number; label: string } | null;
-  /** Reliable-change threshold in score points, for method notes. */
-  reliableChange?: number | null;
+  /**
+   * Reliable-change threshold in score points and the confidence level it is stated at (CORE-10: 0.90), for method
+   * notes, reference lines and labels; worded by `reliableChangeWording` everywhere.
+   */
+  reliableChange?: { points: number; confidence: number } | null;
   referenceLines?: readonly ReferenceLine[];
 }
 

@@ -1,5 +1,5 @@
 import type { InstrumentDefinition } from '../core/instruments';
-import { reliableChangeThreshold } from '../core/outcomes';
+import { reliableChangeThreshold, reliableChangeWording } from '../core/outcomes';
 import type { InstrumentInfo, ReferenceLine } from '../../reports/report-context';
 
 /**
@@ -19,11 +19,12 @@ export const instrumentInfo = (def: InstrumentDefinition): InstrumentInfo => {
   if (def.cutOff) lines.push({ value: def.cutOff.value, label: `Clinical cut-off ${def.cutOff.value}`, scale: 'score' });
   if (threshold !== null) {
     const signed = def.direction === 'lower-is-better' ? -threshold : threshold;
-    lines.push({ value: signed, label: `Reliable change (${Number(threshold.toFixed(2))} points)`, scale: 'change' });
+    lines.push({ value: signed, label: `Reliable change: ${reliableChangeWording(threshold, def.reliableChange.confidence)}`, scale: 'change' });
   }
   return {
     id: def.id, name: def.name, direction: def.direction, scoreRange: { ...def.scoreRange },
     cutOff: def.cutOff ? { value: def.cutOff.value, label: def.cutOff.label } : null,
-    reliableChange: threshold, referenceLines: lines,
+    reliableChange: threshold === null ? null : { points: threshold, confidence: def.reliableChange.confidence },
+    referenceLines: lines,
   };
 };

@@ -1,6 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { FigureRow } from '../../functions/core/figures/figure-row';
 import { Metric } from '../../functions/core/figures/metric';
+import { reliableChangeWording } from '../../functions/core/outcomes/reliable-change';
 import { Messages } from '../messages';
 import type { InstrumentInfo } from '../report-context';
 import type { ChartScope } from './chart-options';
@@ -70,6 +71,7 @@ export const outcomeClassesChart = (rows: readonly FigureRow[], options: Outcome
   const scoped = rowsInScope(rows, options, () => true, instrument.id);
   const title = `Reliable change in ${instrument.name} by group type`;
   const subtitle = [scopeLine(options), 'Share of paired participants (first and last score); recovery: share of those above the clinical cut-off at start.'];
+  if (instrument.reliableChange) subtitle.push(`Reliable change: ${reliableChangeWording(instrument.reliableChange.points, instrument.reliableChange.confidence)}.`);
   const hidden: SuppressedItem[] = [];
   const segments: Segment[] = [];
   const gaps: { bar: string; group: string; suppressed: true; status: string; reason: string | null }[] = [];

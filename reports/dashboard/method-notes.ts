@@ -1,3 +1,4 @@
+import { reliableChangeWording } from '../../functions/core/outcomes/reliable-change';
 import { Messages } from '../messages';
 import type { ReportContext } from '../report-context';
 
@@ -6,7 +7,7 @@ export const methodNotes = (context: ReportContext): string[] => [
   ...context.instruments.map((i) => {
     const range = i.scoreRange === undefined ? '' : `, scores ${i.scoreRange.min}–${i.scoreRange.max}`;
     const direction = i.direction === 'lower-is-better' ? 'lower is better' : 'higher is better';
-    const rc = i.reliableChange === undefined || i.reliableChange === null ? '' : `; reliable change: more than ${Number(i.reliableChange.toFixed(2))} points`;
+    const rc = i.reliableChange === undefined || i.reliableChange === null ? '' : `; reliable change: ${reliableChangeWording(i.reliableChange.points, i.reliableChange.confidence)}`;
     const cut = i.cutOff === undefined || i.cutOff === null ? '' : `; clinical cut-off ${i.cutOff.value} (${i.cutOff.label})`;
     return `${i.name}${range} (${direction})${rc}${cut}.`;
   }),

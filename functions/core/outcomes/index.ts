@@ -8,6 +8,8 @@ export { participantOutcome } from './participant-outcome';
 export type { OutcomeOptions, ParticipantOutcome, ScorePoint } from './participant-outcome';
 export { AttendanceStatus, DEFAULT_COMPLETION_RULE, participation, sessionsRequired } from './participation';
 export type { AttendanceMark, CompletionRule, GroupSessions, Participation } from './participation';
-export { classifyChange, jacobsonTruaxThreshold, ReliableChange, reliableChangeThreshold } from './reliable-change';
+export {
+  classifyChange, jacobsonTruaxThreshold, ReliableChange, reliableChangeThreshold, reliableChangeWording,
+} from './reliable-change';
 export { CiMethod, DEFAULT_MIN_GROUPS_FOR_DESIGN_EFFECT, summariseCell } from './summarise-cell';
 export type { CellSummary, MetricValue, SummariseOptions } from './summarise-cell';
