@@ -1,6 +1,7 @@
 import type { FigureRow } from '../../functions/core/figures/figure-row';
 import { ALL } from '../../functions/core/figures/figure-row';
 import { Metric, metricInfo, parseSessionMetric } from '../../functions/core/figures/metric';
+import { clinicalRangeWording } from '../../functions/core/instruments/clinical-range';
 import { reliableChangeWording } from '../../functions/core/outcomes/reliable-change';
 import { groupLabel } from '../charts/chart-data';
 import type { GroupKey } from '../charts/chart-data';
@@ -32,11 +33,13 @@ const RELIABLE_CHANGE_METRICS = new Set<string>([
   Metric.reliablyImproved, Metric.noReliableChange, Metric.reliablyDeteriorated, Metric.reliablyRecovered,
 ]);
 
-// A reliable-change figure names its threshold and confidence (CORE-10 is at 90 %, the rest at 95 %).
+// A reliable-change figure names its threshold and confidence (CORE-10 is at 90 %, the rest at 95 %); the cases at
+// start name the side of the cut-off that is clinical for this instrument.
 const metricLabel = (metric: string, instrument: InstrumentInfo | undefined): string => {
   const session = parseSessionMetric(metric);
   const label = metricInfo(metric)?.label ?? metric;
   if (session !== null) return `${label} ${session.session}`;
+  if (metric === Metric.casesAtStart) return clinicalRangeWording(instrument?.cutOff?.caseWhen).atStart;
   const rc = instrument?.reliableChange;
   return RELIABLE_CHANGE_METRICS.has(metric) && rc !== undefined && rc !== null
     ? `${label} — ${reliableChangeWording(rc.points, rc.confidence)}`
@@ -52,7 +55,7 @@ export const figureTableRows = (rows: readonly FigureRow[], instruments: readonl
       group: groupLabel(row.group_type as GroupKey),
       instrument: row.instrument === '' ? 'Participation' : (info?.name ?? row.instrument),
       metric: metricLabel(row.metric, info),
-      // a published figure without a value (e.g. a recovery rate with nobody above the cut-off) reads as a dash, not a blank
+      // a published figure without a value (e.g. a recovery rate with nobody in the clinical range) reads as a dash, not a blank
       value: row.suppressed ? '*' : row.value === null ? '–' : format(row, row.value),
       ci: row.suppressed || row.ci_low === null || row.ci_high === null ? '' : `${format(row, row.ci_low)} to ${format(row, row.ci_high)}`,
       n: row.n_participants === null ? '' : String(row.n_participants),

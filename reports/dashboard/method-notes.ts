@@ -1,3 +1,4 @@
+import { clinicalRangeWording } from '../../functions/core/instruments/clinical-range';
 import { reliableChangeWording } from '../../functions/core/outcomes/reliable-change';
 import { Messages } from '../messages';
 import type { ReportContext } from '../report-context';
@@ -8,7 +9,7 @@ export const methodNotes = (context: ReportContext): string[] => [
     const range = i.scoreRange === undefined ? '' : `, scores ${i.scoreRange.min}–${i.scoreRange.max}`;
     const direction = i.direction === 'lower-is-better' ? 'lower is better' : 'higher is better';
     const rc = i.reliableChange === undefined || i.reliableChange === null ? '' : `; reliable change: ${reliableChangeWording(i.reliableChange.points, i.reliableChange.confidence)}`;
-    const cut = i.cutOff === undefined || i.cutOff === null ? '' : `; clinical cut-off ${i.cutOff.value} (${i.cutOff.label})`;
+    const cut = i.cutOff === undefined || i.cutOff === null ? '' : `; clinical cut-off ${i.cutOff.value} (${i.cutOff.label}; ${clinicalRangeWording(i.cutOff.caseWhen).range})`;
     return `${i.name}${range} (${direction})${rc}${cut}.`;
   }),
   Messages.pairedDefinition,

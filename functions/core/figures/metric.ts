@@ -83,7 +83,7 @@ export const METRIC_INFO: Readonly<Record<Metric | SessionMetric, MetricInfo>> =
   reliably_improved: { kind: 'count', perInstrument: true, label: 'Reliably improved', unit: 'people' },
   no_reliable_change: { kind: 'count', perInstrument: true, label: 'No reliable change', unit: 'people' },
   reliably_deteriorated: { kind: 'count', perInstrument: true, label: 'Reliably deteriorated', unit: 'people' },
-  cases_at_start: { kind: 'count', perInstrument: true, label: 'Above clinical cut-off at start', unit: 'people' },
+  cases_at_start: { kind: 'count', perInstrument: true, label: 'In the clinical range at start', unit: 'people' },
   recovered: { kind: 'count', perInstrument: true, label: 'Recovered', unit: 'people' },
   reliably_recovered: { kind: 'count', perInstrument: true, label: 'Reliably recovered', unit: 'people' },
   recovery_rate: { kind: 'rate', perInstrument: true, label: 'Recovery rate', unit: 'share of cases at start' },

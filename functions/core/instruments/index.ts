@@ -1,4 +1,6 @@
 export { checkAnswers, isOnScale } from './check-answers';
+export { clinicalRangeWording } from './clinical-range';
+export type { ClinicalRangeWording } from './clinical-range';
 export type { AnswerProblem } from './check-answers';
 export { UnknownInstrumentError, UnlicensedInstrumentError } from './errors';
 export {
