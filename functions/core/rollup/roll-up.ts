@@ -1,4 +1,5 @@
 import { ALL, NO_INSTRUMENT, type FigureRow } from '../figures/figure-row';
+import { Metric } from '../figures/metric';
 import type { GroupType } from '../group-type';
 import { emptyGroupStatistics, mergeGroupStatistics, summariseCell, type GroupStatistics, type MetricValue } from '../outcomes';
 import { monthOf, quarterOf } from '../periods/reporting-period';
@@ -51,6 +52,11 @@ const toRow = (key: CellKey, instrument: string, value: MetricValue): FigureRow 
   suppression_reason: null,
 });
 
+// Figures that never leave the store for managers or funders: risk flags are the clinic's alone
+// (GET /v1/groups/{groupId}/risk-flags), not an outcome, and not something anyone monitors from a dashboard.
+const CLINIC_ONLY = new Set<string>([Metric.riskFlagged]);
+const published = (value: MetricValue): boolean => value.value !== null && !CLINIC_ONLY.has(value.metric);
+
 /** The unsuppressed figure rows of every cell that have a value, in a stable order (input of disclosure control). */
 export const figureRows = (cells: ReadonlyMap<string, { key: CellKey; stats: GroupStatistics }>): FigureRow[] => {
   const rows: FigureRow[] = [];
@@ -59,9 +65,9 @@ export const figureRows = (cells: ReadonlyMap<string, { key: CellKey; stats: Gro
     const summary = summariseCell(stats);
     // A metric without a value (no cut-off, no threshold, nobody to base it on) is no figure at all:
     // published as a row it would read as "suppressed" where nothing was hidden.
-    for (const value of summary.participation) if (value.value !== null) rows.push(toRow(key, NO_INSTRUMENT, value));
+    for (const value of summary.participation) if (published(value)) rows.push(toRow(key, NO_INSTRUMENT, value));
     for (const instrument of Object.keys(summary.instruments).sort()) {
-      for (const value of summary.instruments[instrument] ?? []) if (value.value !== null) rows.push(toRow(key, instrument, value));
+      for (const value of summary.instruments[instrument] ?? []) if (published(value)) rows.push(toRow(key, instrument, value));
     }
   }
   return rows;

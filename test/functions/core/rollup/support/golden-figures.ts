@@ -82,7 +82,7 @@ const aPhq9: GoldenFigure[] = [
   a('mean_change', -5 / 3, 3, 1, tMean(3, -5, 139, T975[2])),
   a('hedges_g', aEffects.g.value, 3, 1, aEffects.g),
   a('d_z', aEffects.dz.value, 3, 1, aEffects.dz),
-  a('risk_flagged', 1, 1, 1),
+  // A3's item 9 raised a risk flag: counted for the clinic only, never a published figure (no risk_flagged row).
 ];
 
 // ── gold-a participation. Marks A1 PPPP, A2 PPLA, A3 PA.., A4 PEAP: 4 sessions delivered, 4 offered to each (16);
@@ -122,7 +122,6 @@ const bSwemwbs: GoldenFigure[] = [
   b('mean_change', 2.11 / 3, 3, 1, tMean(3, bChange[0], bChange[1], T975[2])),
   b('hedges_g', bEffects.g.value, 3, 1, bEffects.g),
   b('d_z', bEffects.dz.value, 3, 1, bEffects.dz),
-  b('risk_flagged', 0, 0, 1),
 ];
 
 // ── gold-b participation. B1 PPPP, B2 PPAP, B3 PLP., B4 P...: 4 sessions delivered, 16 offered, 4 + 3 + 3 + 1 = 11 attended;
