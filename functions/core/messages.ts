@@ -32,6 +32,9 @@ export const Messages = {
   runInProgress: (runId: string) => `Run ${runId} is in progress; start another when it has finished (GET /v1/admin/runs/${runId}).`,
   periodRequiredForFunders: 'funders read the publication of one closed period: name it (e.g. 2026-Q3).',
   runNotFound: (runId: string) => `No run with id "${runId}".`,
+  groupNotVisible: (groupId: string) => `No group "${groupId}" that this key can see.`,
+  riskFlagsNote:
+    'Risk flags are counted for your clinic only and are not monitored by anyone in real time: this pipeline is not a crisis service. Follow up flagged answers under your own clinical risk procedures.',
   periodNotPublished: (period: string) => `Period ${period} is not closed and published yet; funder reports cover closed periods only (a period closes some days after it ends, at the next nightly run).`,
   noFiguresForFunder: (funderId: string, period: string) => `No programme of funder "${funderId}" has figures for ${period}.`,
   routeNotFound: (method: string, path: string) => `No route ${method} ${path}.`,

@@ -11,7 +11,11 @@ export const definitionProblems = (def: InstrumentDefinition): string[] => {
   if (def.minItems > n) problems.push(`minItems ${def.minItems} exceeds the ${n} items`);
   if (!(min < max)) problems.push(`answers.min ${min} must be below answers.max ${max}`);
   for (const item of def.reversedItems) if (item > n) problems.push(`reversed item ${item} is beyond the ${n} items`);
-  for (const risk of def.riskItems) if (risk.item > n) problems.push(`risk item ${risk.item} is beyond the ${n} items`);
+  for (const risk of def.riskItems) {
+    if (risk.item > n) problems.push(`risk item ${risk.item} is beyond the ${n} items`);
+    // The threshold is read on the answer as given: a reversed risk item would flag the wrong end of its scale.
+    if (def.reversedItems.includes(risk.item)) problems.push(`risk item ${risk.item} is reverse-scored`);
+  }
   if (def.missing.maxMissing >= n) problems.push(`maxMissing ${def.missing.maxMissing} leaves no item to score`);
   if (def.rawRange.min !== n * min || def.rawRange.max !== n * max) {
     problems.push(`rawRange ${def.rawRange.min}–${def.rawRange.max} does not follow from ${n} items × ${min}–${max}`);
