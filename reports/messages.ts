@@ -46,6 +46,8 @@ export const Messages = {
   effectDefinition:
     'Effect sizes: pre–post Hedges’ g (mean change ÷ baseline SD, small-sample corrected) and d_z (mean change ÷ SD of change), with 95% intervals.',
   periodRule: 'A group belongs to the reporting period that contains its end date.',
+  processMeasure:
+    'a process measure of the group alliance, reported session by session (mean per session, share of rated sessions past the cut-off) and never as change, recovery or reliable change',
 } as const;
 
 /** Human-readable text of a machine-readable suppression reason such as `primary:n<8` or `secondary:margin`. */

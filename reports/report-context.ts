@@ -1,4 +1,4 @@
-import type { CaseWhen, Direction } from '../functions/core/instruments/instrument-definition';
+import type { CaseWhen, Direction, MeasureType } from '../functions/core/instruments/instrument-definition';
 
 /** A horizontal/vertical reference line drawn on a chart: on the `score` axis (a norm) or the `change` axis. */
 export interface ReferenceLine {
@@ -13,6 +13,8 @@ export interface InstrumentInfo {
   id: string;
   name: string;
   direction: Direction;
+  /** `process` (GSRS group alliance): charted session by session only, never as change or recovery. Default outcome. */
+  measureType?: MeasureType;
   /** Score range, for method notes and score axes. */
   scoreRange?: { min: number; max: number };
   /** Clinical cut-off and which side of it is a case (worded by `clinicalRangeWording`), for labels and method notes. */

@@ -26,7 +26,7 @@ export const instrumentInfo = (def: InstrumentDefinition): InstrumentInfo => {
     lines.push({ value: signed, label: `Reliable change: ${reliableChangeWording(threshold, def.reliableChange.confidence)}`, scale: 'change' });
   }
   return {
-    id: def.id, name: def.name, direction: def.direction, scoreRange: { ...def.scoreRange },
+    id: def.id, name: def.name, direction: def.direction, measureType: def.measureType, scoreRange: { ...def.scoreRange },
     cutOff: def.cutOff ? { value: def.cutOff.value, label: def.cutOff.label, caseWhen: def.cutOff.caseWhen } : null,
     reliableChange: threshold === null ? null : { points: threshold, confidence: def.reliableChange.confidence },
     referenceLines: lines,

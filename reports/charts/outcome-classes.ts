@@ -158,8 +158,13 @@ export const outcomeClassesChart = (rows: readonly FigureRow[], options: Outcome
     title: { text: heading, fontSize: 12, anchor: 'start', offset: 6 },
     data: { values: values.filter((v) => v.bar === bar) },
   });
-  const body = hasRecovery
-    ? { vconcat: [panel('Reliable change', 'Reliable change (of paired participants)'), panel('Recovery', `Recovery (of participants ${clinical.range} at start)`)], spacing: 18 }
+  // Only panels with marks: an instrument with a cut-off but no reliable-change threshold draws no empty panel.
+  const panels = [
+    { bar: 'Reliable change', heading: 'Reliable change (of paired participants)' },
+    { bar: 'Recovery', heading: `Recovery (of participants ${clinical.range} at start)` },
+  ].filter((p) => values.some((v) => v.bar === p.bar));
+  const body = panels.length > 1
+    ? { vconcat: panels.map((p) => panel(p.bar, p.heading)), spacing: 18 }
     : { data: { values }, ...single };
   const footnotes = suppressionFootnotes(hidden);
   return composeChart({ title, subtitle, description, footnotes }, body);

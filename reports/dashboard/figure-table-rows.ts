@@ -40,6 +40,7 @@ const metricLabel = (metric: string, instrument: InstrumentInfo | undefined): st
   const label = metricInfo(metric)?.label ?? metric;
   if (session !== null) return `${label} ${session.session}`;
   if (metric === Metric.casesAtStart) return clinicalRangeWording(instrument?.cutOff?.caseWhen).atStart;
+  if (metric === Metric.sessionsInRangeRate) return `Share of rated sessions ${clinicalRangeWording(instrument?.cutOff?.caseWhen).range}`;
   const rc = instrument?.reliableChange;
   return RELIABLE_CHANGE_METRICS.has(metric) && rc !== undefined && rc !== null
     ? `${label} — ${reliableChangeWording(rc.points, rc.confidence)}`

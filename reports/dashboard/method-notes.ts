@@ -10,7 +10,8 @@ export const methodNotes = (context: ReportContext): string[] => [
     const direction = i.direction === 'lower-is-better' ? 'lower is better' : 'higher is better';
     const rc = i.reliableChange === undefined || i.reliableChange === null ? '' : `; reliable change: ${reliableChangeWording(i.reliableChange.points, i.reliableChange.confidence)}`;
     const cut = i.cutOff === undefined || i.cutOff === null ? '' : `; clinical cut-off ${i.cutOff.value} (${i.cutOff.label}; ${clinicalRangeWording(i.cutOff.caseWhen).range})`;
-    return `${i.name}${range} (${direction})${rc}${cut}.`;
+    const process = i.measureType === 'process' ? `; ${Messages.processMeasure}` : '';
+    return `${i.name}${range} (${direction})${rc}${cut}${process}.`;
   }),
   Messages.pairedDefinition,
   Messages.reliableChangeDefinition,

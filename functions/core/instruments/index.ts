@@ -4,7 +4,7 @@ export type { ClinicalRangeWording } from './clinical-range';
 export type { AnswerProblem } from './check-answers';
 export { UnknownInstrumentError, UnlicensedInstrumentError } from './errors';
 export {
-  CaseWhen, Direction, LicenceStatus, MissingHandling, ReliableChangeConfidence, ScoringMethod, SourceStatus,
+  CaseWhen, Direction, LicenceStatus, MeasureType, MissingHandling, ReliableChangeConfidence, ScoringMethod, SourceStatus,
 } from './instrument-definition';
 export type {
   AnswerScale, Band, CutOff, InstrumentDefinition, Licence, MissingRule, NumberRange, Provenance, ReliableChangeRule,

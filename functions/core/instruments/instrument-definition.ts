@@ -2,6 +2,13 @@
 export const Direction = { higherIsBetter: 'higher-is-better', lowerIsBetter: 'lower-is-better' } as const;
 export type Direction = (typeof Direction)[keyof typeof Direction];
 
+/**
+ * What an instrument measures: an `outcome` (change from first to last score is the result) or a `process` measured
+ * session by session (GSRS/SRS group alliance), for which recovery, reliable change and mean change mean nothing.
+ */
+export const MeasureType = { outcome: 'outcome', process: 'process' } as const;
+export type MeasureType = (typeof MeasureType)[keyof typeof MeasureType];
+
 /** How item answers become the reported score. */
 export const ScoringMethod = {
   /** Sum of the (reversed where needed) items. */
@@ -158,6 +165,7 @@ export interface InstrumentDefinition {
   rawRange: NumberRange;
   scoreRange: NumberRange;
   direction: Direction;
+  measureType: MeasureType;
   cutOff?: CutOff | null;
   bands: Band[];
   reliableChange: ReliableChangeRule;

@@ -55,6 +55,7 @@ export const instrumentSchema: JSONSchemaType<InstrumentDefinition> = {
     rawRange: range,
     scoreRange: range,
     direction: { type: 'string', enum: ['higher-is-better', 'lower-is-better'] },
+    measureType: { type: 'string', enum: ['outcome', 'process'] },
     cutOff: {
       type: 'object',
       nullable: true,
@@ -147,7 +148,7 @@ export const instrumentSchema: JSONSchemaType<InstrumentDefinition> = {
   },
   required: [
     'id', 'version', 'name', 'items', 'minItems', 'answers', 'reversedItems', 'scoring', 'rawRange', 'scoreRange',
-    'direction', 'bands', 'reliableChange', 'missing', 'riskItems', 'licence', 'provenance',
+    'direction', 'measureType', 'bands', 'reliableChange', 'missing', 'riskItems', 'licence', 'provenance',
   ],
   additionalProperties: false,
 };

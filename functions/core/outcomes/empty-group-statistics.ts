@@ -14,7 +14,7 @@ export const emptyOutcomeStats = (): OutcomeStats => ({
   groups: 0, pairedGroups: 0, enrolled: 0, paired: 0, classified: 0, improved: 0, unchanged: 0, deteriorated: 0,
   casesAtStart: 0, pairedCasesAtStart: 0, caseAssessed: 0, recovered: 0, reliablyRecovered: 0, riskFlagged: 0,
   baseline: emptyMoments(), final: emptyMoments(), change: emptyMoments(), sumCross: 0,
-  baselineHistogram: {}, finalHistogram: {}, changeClusters: emptyClusterSums(), bySession: {},
+  baselineHistogram: {}, finalHistogram: {}, changeClusters: emptyClusterSums(), ratedSessions: 0, ratedSessionsInRange: 0, bySession: {},
 });
 
 /** The statistics of no group: the identity of `mergeGroupStatistics`. */

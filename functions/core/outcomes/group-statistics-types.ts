@@ -62,6 +62,13 @@ export interface OutcomeStats {
   finalHistogram: Histogram;
   /** Between-group sums of the change, for the ICC and the design effect. */
   changeClusters: ClusterSums;
+  /**
+   * Rated sessions (one per person and session: the latest form) and, of those, the ones in the clinical range of the
+   * cut-off: the share of sessions below the alliance cut-off of a process measure (GSRS). Absent in statistics
+   * stored before they were counted, which merge as 0.
+   */
+  ratedSessions: number;
+  ratedSessionsInRange: number;
   /** Scores of all administrations by session number (one per person and session: the latest). */
   bySession: Record<string, SessionMoments>;
 }

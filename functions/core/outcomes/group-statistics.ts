@@ -3,6 +3,7 @@ import { findInstrument } from '../instruments/registry';
 import { clusterSumsOfGroup } from '../stats/cluster-moments';
 import { addToHistogram } from '../stats/histogram';
 import { addToMoments } from '../stats/moments';
+import { isCase } from '../scoring/classify-score';
 import { emptyGroupStatistics, emptyOutcomeStats } from './empty-group-statistics';
 import type { GroupStatistics, OutcomeStats, ParticipationStats, SessionMoments } from './group-statistics-types';
 import { latestPerSession } from './latest-per-session';
@@ -90,6 +91,8 @@ const addOutcome = (stats: OutcomeStats, def: InstrumentDefinition, scores: read
     const m: SessionMoments = stats.bySession[key] ?? { n: 0, sum: 0, sumSq: 0, groups: 1 };
     addToMoments(m, point.score);
     stats.bySession[key] = m;
+    stats.ratedSessions += 1;
+    if (def.cutOff && isCase(def.cutOff, point.score)) stats.ratedSessionsInRange += 1;
   }
   const { first, last, change } = outcome;
   if (!outcome.paired || first === null || last === null || change === null) return;

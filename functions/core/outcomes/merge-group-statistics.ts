@@ -65,6 +65,9 @@ export const mergeOutcomeStats = (a: OutcomeStats, b: OutcomeStats): OutcomeStat
   baselineHistogram: sortKeys(mergeHistograms(a.baselineHistogram, b.baselineHistogram)),
   finalHistogram: sortKeys(mergeHistograms(a.finalHistogram, b.finalHistogram)),
   changeClusters: mergeClusterSums(a.changeClusters, b.changeClusters),
+  // `?? 0`: statistics stored before sessions were counted lack the fields
+  ratedSessions: (a.ratedSessions ?? 0) + (b.ratedSessions ?? 0),
+  ratedSessionsInRange: (a.ratedSessionsInRange ?? 0) + (b.ratedSessionsInRange ?? 0),
   bySession: mergeBySession(a.bySession, b.bySession),
 });
 

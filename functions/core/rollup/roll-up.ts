@@ -4,6 +4,8 @@ import type { GroupType } from '../group-type';
 import { emptyGroupStatistics, mergeGroupStatistics, summariseCell, type GroupStatistics, type MetricValue } from '../outcomes';
 import { monthOf, quarterOf } from '../periods/reporting-period';
 import type { GroupSummary } from './group-summary';
+import { listInstruments } from '../instruments/registry';
+import { processMeasureValues } from './process-measure';
 
 /** A cell of the roll-up: a period × programme (or `*`) × group type (or `*`). */
 export interface CellKey {
@@ -55,6 +57,7 @@ const toRow = (key: CellKey, instrument: string, value: MetricValue): FigureRow 
 // Figures that never leave the store for managers or funders: risk flags are the clinic's alone
 // (GET /v1/groups/{groupId}/risk-flags), not an outcome, and not something anyone monitors from a dashboard.
 const CLINIC_ONLY = new Set<string>([Metric.riskFlagged]);
+const DEFINITIONS = listInstruments({ includeDisabled: true });
 const published = (value: MetricValue): boolean => value.value !== null && !CLINIC_ONLY.has(value.metric);
 
 /** The unsuppressed figure rows of every cell that have a value, in a stable order (input of disclosure control). */
@@ -67,7 +70,12 @@ export const figureRows = (cells: ReadonlyMap<string, { key: CellKey; stats: Gro
     // published as a row it would read as "suppressed" where nothing was hidden.
     for (const value of summary.participation) if (published(value)) rows.push(toRow(key, NO_INSTRUMENT, value));
     for (const instrument of Object.keys(summary.instruments).sort()) {
-      for (const value of summary.instruments[instrument] ?? []) if (published(value)) rows.push(toRow(key, instrument, value));
+      const values = summary.instruments[instrument] ?? [];
+      const def = DEFINITIONS.find((d) => d.id === instrument);
+      const outcomeStats = stats.instruments[instrument];
+      // A process measure (GSRS) publishes alliance by session, never change, recovery or effect sizes.
+      const shown = def?.measureType === 'process' && outcomeStats !== undefined ? processMeasureValues(def, outcomeStats, values) : values;
+      for (const value of shown) if (published(value)) rows.push(toRow(key, instrument, value));
     }
   }
   return rows;
