@@ -41,7 +41,7 @@ export const definitionProblems = (def: InstrumentDefinition): string[] => {
   // A derived threshold uses z = 1.96 (Jacobson & Truax), so it can only be stated at 95 %.
   if (derived && rc.confidence !== 0.95) problems.push(`a derived reliable-change threshold is at 95 % confidence, not ${rc.confidence * 100} %`);
   // A process measure (group alliance) is read session by session: a change threshold would invite outcome figures.
-  if (def.measureType === 'process' && (rc.threshold != null || rc.sd != null)) problems.push('a process measure has no reliable-change threshold');
+  if (def.measureType === 'process' && ((rc.threshold ?? null) !== null || (rc.sd ?? null) !== null)) problems.push('a process measure has no reliable-change threshold');
   problems.push(...bandProblems(def));
   return problems;
 };

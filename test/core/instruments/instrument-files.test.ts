@@ -121,6 +121,7 @@ describe('deliberately broken definitions', () => {
     ['a short conversion table', { ...swemwbs, scoring: { ...swemwbs.scoring, table: swemwbs.scoring.table?.slice(1) ?? [] } }, /28 rows/],
     ['a reversed item beyond the form', { ...phq9, reversedItems: [10] }, /reversed item 10/],
     ['a risk item beyond the form', { ...phq9, riskItems: phq9.riskItems.map((r) => ({ ...r, item: 12 })) }, /risk item 12/],
+    ['a process measure with a reliable-change threshold', { ...(read('gsrs.json') as InstrumentDefinition), reliableChange: { ...phq9.reliableChange, threshold: 5 } }, /process measure/],
     ['a reverse-scored risk item', { ...phq9, reversedItems: [9] }, /risk item 9 is reverse-scored/],
     ['a derived reliable change at 90 %', { ...phq9, reliableChange: { ...phq9.reliableChange, threshold: null, sd: 5, reliability: 0.8, confidence: 0.9 } }, /95 %/],
     ['a raw range that does not follow from the items', { ...phq9, rawRange: { min: 0, max: 30 } }, /rawRange/],
