@@ -51,4 +51,16 @@ describe('outcomes instruments', () => {
     expect(rows.find((r) => r.id === 'k10')?.sources.find((s) => s.value === "band 'mild'")?.citation).toMatch(/Coombs 2011/);
     expect(rows.find((r) => r.id === 'cd-risc-10')?.enabled).toBe(true);
   });
+
+  it('lists every sourced value with its status and citation with --sources', async () => {
+    // Act
+    const { code, out } = await run('instruments', '--sources');
+
+    // Assess
+    const lines = out.trimEnd().split('\n');
+    expect(code).toBe(0);
+    expect(lines.find((l) => l.startsWith('swemwbs ') && l.includes('conversion table'))).toMatch(/\ssecondary\s+Rasch raw-to-metric/);
+    expect(lines.find((l) => l.startsWith('core10 ') && l.includes('reliable change'))).toMatch(/verified\s+Reliable change 6 points at 90 % confidence/);
+    expect(lines.filter((l) => l.startsWith('k10 ') && l.includes('band'))).toHaveLength(4);
+  });
 });

@@ -92,18 +92,28 @@ const formatTable = (rows: readonly InstrumentRow[]): string => {
   return [format(header), format(widths.map((w) => '-'.repeat(w))), ...lines.map(format)].join('\n');
 };
 
+// One line per sourced value: "phq9  cut-off  verified  Caseness >= 10: NHS Talking Therapies manual."
+const formatSources = (rows: readonly InstrumentRow[]): string => {
+  const lines = rows.flatMap((r) => r.sources.map((s) => [r.id, s.value, s.status, s.citation]));
+  const widths = [0, 1, 2].map((i) => Math.max(...lines.map((l) => (l[i] ?? '').length)));
+  return lines.map((l) => l.map((c, i) => (i < 3 ? c.padEnd(widths[i] ?? 0) : c)).join('  ')).join('\n');
+};
+
 /**
  * `outcomes instruments`: the instrument library with ranges, direction, cut-off, reliable change and licence, each
- * sourced value with its status (verified / secondary / unverified); `--json` adds every citation.
+ * sourced value with its status (verified / secondary / unverified); `--sources` lists every value with its
+ * citation, `--json` gives both.
  */
 export const registerInstruments = (program: Command): void => {
   program
     .command('instruments')
     .description('List the instruments: version, range, direction, cut-off, reliable-change threshold, bands and licence, each with the status of its source')
     .option('--json', 'print the list as JSON')
-    .action((options: { json?: boolean }) => {
+    .option('--sources', 'list every sourced value with its status and citation')
+    .action((options: { json?: boolean; sources?: boolean }) => {
       const licensed = licensedFromEnv();
       const rows = listInstruments({ includeDisabled: true }).map((def) => toRow(def, licensed));
-      process.stdout.write(options.json === true ? `${JSON.stringify(rows, null, 2)}\n` : `${formatTable(rows)}\n`);
+      const text = options.json === true ? JSON.stringify(rows, null, 2) : options.sources === true ? formatSources(rows) : formatTable(rows);
+      process.stdout.write(`${text}\n`);
     });
 };
