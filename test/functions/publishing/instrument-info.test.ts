@@ -4,6 +4,7 @@ import { classifyChange, reliableChangeWording } from '../../../functions/core/o
 import { instrumentInfo } from '../../../functions/publishing/instrument-info';
 import { figureTableRows } from '../../../reports/dashboard/figure-table-rows';
 import { methodNotes } from '../../../reports/dashboard/method-notes';
+import { funderReportContent } from '../../../reports/funder/index';
 import { fixtureContext } from '../../reports/fixtures';
 
 const core10 = instrumentInfo(findInstrument('core10'));
@@ -43,5 +44,22 @@ describe('reliable-change wording taken from the instrument file', () => {
     expect(notes).toContain(`reliable change: ${wording}`);
     expect(notes).not.toMatch(/more than 6 points/);
     expect(tableRow?.metric).toBe(`Reliably improved — ${wording}`);
+  });
+
+  it('gives the confidence beside the funder headline share of reliably improved', () => {
+    // Prepare
+    const figure = (metric: string, value: number) => ({
+      period: '2026-Q3', programme_id: 'north', group_type: '*' as const, instrument: 'core10', metric,
+      value, ci_low: null, ci_high: null, n_participants: 20, n_groups: 2, suppressed: false, suppression_reason: null,
+    });
+    const context = fixtureContext({ instruments: [core10] });
+    const funder = { id: 'lottery', name: 'Community Lottery Fund', programmeIds: ['north'] };
+
+    // Act
+    const content = funderReportContent({ context, funder, period: '2026-Q3', rows: [figure('mean_change', -4), figure('reliably_improved', 10), figure('paired', 20)] });
+
+    // Assess
+    const headline = content.sections[0]?.headlines.find((h) => h.label.startsWith('CORE-10'));
+    expect(headline?.note).toBe('50% reliably improved (90% confidence); 20 paired');
   });
 });
