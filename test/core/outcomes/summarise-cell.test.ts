@@ -4,6 +4,7 @@ import {
   emptyGroupStatistics, groupStatistics, mergeGroupStatistics, summariseCell,
 } from '../../../functions/core/outcomes';
 import type { GroupStatistics, GroupStatisticsInput, MetricValue } from '../../../functions/core/outcomes';
+import { standardisedMean } from '../../../functions/core/stats';
 
 // A group of four people on CORE-10 whose changes all shift by the group's own offset: strongly clustered.
 const clusteredGroup = (i: number): GroupStatistics => {
@@ -62,6 +63,24 @@ describe('summariseCell', () => {
     expect(metricOf(rows, 'mean_score_s4')?.ci_method).toBe('cluster-robust-t');
     expect(metricOf(rows, 'median_baseline')).toMatchObject({ ci_low: null, ci_unavailable: 'not-cluster-robust' });
     expect(metricOf(summariseCell(twelve).participation, 'completion_rate')?.ci_method).toBe('cluster-robust-wilson');
+  });
+
+  it('passes each group\'s own totals to the production interval functions', () => {
+    // Prepare: the per-group totals, read off the literal data of clusteredGroup (changes 12 + j + offset − j%2 − (20 + j))
+    const people = (i: number) => [0, 1, 2, 3].map((j) => ({ baseline: 20 + j, change: 12 + j + (i % 5) * 3 - (j % 2) - (20 + j) }));
+    const groups = Array.from({ length: 12 }, (_, i) => people(i));
+    const hedges = standardisedMean(groups.map((g) => ({
+      n: 4, xSum: g.reduce((s, p) => s + p.change, 0), ySum: g.reduce((s, p) => s + p.baseline, 0),
+      ySumSq: g.reduce((s, p) => s + p.baseline ** 2, 0),
+    })));
+
+    // Act
+    const row = metricOf(summariseCell(twelve).instruments.core10 ?? [], 'hedges_g');
+
+    // Assess
+    expect(row?.value).toBeCloseTo(hedges?.value ?? Number.NaN, 12);
+    expect(row?.ci_low).toBeCloseTo(hedges?.interval.interval?.low ?? Number.NaN, 12);
+    expect(row?.ci_high).toBeCloseTo(hedges?.interval.interval?.high ?? Number.NaN, 12);
   });
 
   it('publishes the estimates of one group with "interval not available" and the reason', () => {
