@@ -151,3 +151,23 @@ export const groupStatistics = (input: GroupStatisticsInput, config: GroupStatis
   stats.participation.clusters = [participationCluster(stats.participation)];
   return stats;
 };
+
+/**
+ * One group's statistics with its per-group totals: statistics stored before they were kept lack `clusters`,
+ * and for a single group they follow exactly from its own sums, so an older stored item needs no recompute.
+ * Statistics that already carry them are returned as they are.
+ */
+export const withGroupTotals = (stats: GroupStatistics): GroupStatistics => {
+  const stale = (stats.participation as Partial<ParticipationStats>).clusters === undefined
+    || Object.values(stats.instruments).some((o) => (o as Partial<OutcomeStats>).clusters === undefined
+      || Object.values(o.bySession).some((m) => (m as Partial<SessionMoments>).clusters === undefined));
+  if (!stale) return stats;
+  const instruments: Record<string, OutcomeStats> = {};
+  for (const [id, o] of Object.entries(stats.instruments)) {
+    const bySession: Record<string, SessionMoments> = {};
+    for (const [k, m] of Object.entries(o.bySession)) bySession[k] = { ...m, clusters: m.n > 0 ? [{ n: m.n, sum: m.sum }] : [] };
+    instruments[id] = { ...o, bySession, clusters: o.groups > 0 ? [outcomeCluster(o)] : [] };
+  }
+  const participation = { ...stats.participation, clusters: stats.groups > 0 ? [participationCluster(stats.participation)] : [] };
+  return { ...stats, participation, instruments };
+};

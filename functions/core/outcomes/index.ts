@@ -1,5 +1,5 @@
 export { emptyGroupStatistics, emptyOutcomeStats, emptyParticipationStats } from './empty-group-statistics';
-export { groupStatistics } from './group-statistics';
+export { groupStatistics, withGroupTotals } from './group-statistics';
 export type { GroupStatisticsConfig, GroupStatisticsInput, ParticipantRecords } from './group-statistics';
 export type {
   GroupStatistics, OutcomeCluster, OutcomeStats, ParticipationCluster, ParticipationStats, SessionMoments,

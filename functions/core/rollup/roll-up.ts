@@ -1,6 +1,8 @@
 import { ALL, NO_INSTRUMENT, type FigureRow } from '../figures/figure-row';
 import type { GroupType } from '../group-type';
-import { emptyGroupStatistics, mergeGroupStatistics, summariseCell, type GroupStatistics, type MetricValue } from '../outcomes';
+import {
+  emptyGroupStatistics, mergeGroupStatistics, summariseCell, withGroupTotals, type GroupStatistics, type MetricValue,
+} from '../outcomes';
 import { monthOf, quarterOf } from '../periods/reporting-period';
 import type { GroupSummary } from './group-summary';
 
@@ -31,13 +33,15 @@ export const rollUp = (groups: readonly GroupSummary[]): Map<string, { key: Cell
   // Sorted input makes the merge order, and so every floating-point sum, the same on every run.
   const ordered = [...groups].sort((a, b) => (a.groupId < b.groupId ? -1 : a.groupId > b.groupId ? 1 : 0));
   for (const group of ordered) {
+    // A group's statistics stored before per-group totals were kept get them from its own sums.
+    const stats = withGroupTotals(group.stats);
     for (const period of [monthOf(group.endDate), quarterOf(group.endDate)]) {
       for (const programmeId of [group.programmeId, ALL]) {
         for (const groupType of [group.groupType, ALL] as const) {
           const key = { period, programmeId, groupType };
           const id = keyText(key);
           const cell = members.get(id) ?? { key, stats: [] };
-          cell.stats.push(group.stats);
+          cell.stats.push(stats);
           members.set(id, cell);
         }
       }
