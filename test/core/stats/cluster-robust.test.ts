@@ -30,7 +30,9 @@ describe('CR2 interval of a mean', () => {
   it('matches the dense-matrix CR2 and Satterthwaite df (4 unequal groups, worked by hand)', () => {
     // Groups {0, 2}, {4}, {3, 5, 10}, {1, 5}: N = 8, mean 30/8 = 3.75; residual sums −5.5, 0.25, 6.75, −1.5;
     // 1 − n_g/N = 3/4, 7/8, 5/8, 3/4 → V = (30.25/(3/4) + 0.0625/(7/8) + 45.5625/(5/8) + 2.25/(3/4)) / 64
-    // R: clubSandwich::conf_int(lm(y ~ 1), vcov = "CR2", cluster = g) gives the same SE and df.
+    // R (clubSandwich 0.5.8): y <- c(0, 2, 4, 3, 5, 10, 1, 5); g <- c(1, 1, 2, 3, 3, 3, 4, 4)
+    //   coef_test(lm(y ~ 1), vcov = "CR2", cluster = g, test = "Satterthwaite") → SE 1.348058568743177, df 2.603305785123967
+    //   conf_int(lm(y ~ 1), vcov = "CR2", cluster = g, test = "Satterthwaite") → −0.934747505876452 to 8.434747505876450
     const groups = [[0, 2], [4], [3, 5, 10], [1, 5]];
     const v = (30.25 / 0.75 + 0.0625 / 0.875 + 45.5625 / 0.625 + 2.25 / 0.75) / 64;
     const u = [1 / 12, 1 / 56, 9 / 40, 1 / 12];
@@ -40,12 +42,18 @@ describe('CR2 interval of a mean', () => {
     expect(robust?.estimate).toBeCloseTo(3.75, 12);
     expect(robust?.se).toBeCloseTo(Math.sqrt(v), 12);
     expect(robust?.df).toBeCloseTo(df, 12);
+    expect(robust?.se).toBeCloseTo(1.348058568743177, 12);
+    expect(robust?.df).toBeCloseTo(2.603305785123967, 12);
+    const ci = clusterMeanInterval(totalsOf(groups)).interval;
+    expect(ci?.low).toBeCloseTo(-0.934747505876452, 10);
+    expect(ci?.high).toBeCloseTo(8.434747505876450, 10);
     expect(dense.variance).toBeCloseTo(v, 9);
     expect(dense.df).toBeCloseTo(df, 9);
   });
 
   it('equals the t interval of the group means for equal groups', () => {
     // Group means 2, 6, 3 → 11/3; SS of the means 78/9, s² = 13/3, SE² = 13/9; t(0.975, 2)
+    // R: coef_test(lm(y ~ 1), vcov = "CR2", cluster = g, test = "Satterthwaite") → SE 1.201850425154663 (= √13/3), df 2
     const ci = clusterMeanInterval(totalsOf([[1, 2, 3], [5, 6, 7], [2, 3, 4]]));
     expect(ci.df).toBeCloseTo(2, 12);
     expect(ci.interval?.low).toBeCloseTo(11 / 3 - T975_2 * Math.sqrt(13) / 3, 10);
@@ -69,6 +77,7 @@ describe('CR2 interval of a mean', () => {
     expect(clusterMeanInterval(totalsOf([[1, 5, 9]]))).toEqual({ interval: null, unavailable: IntervalUnavailable.oneGroup, df: null });
     expect(clusterMeanInterval(totalsOf([[1, 5], [2, 9]]))).toMatchObject({ interval: null, unavailable: IntervalUnavailable.tooFewGroups });
     // groups of 4, 1 and 1: f = 2/3, 1/6, 1/6; Σf² = 1/2; u = 4/3, 1/30, 1/30; df = 1/(1/2 + 49/25 − 1602/900) = 25/17
+    // (R: coef_test(lm(y ~ 1), vcov = "CR2", cluster = g, test = "Satterthwaite")$df_Satt → 1.470588235294117)
     const unequal = clusterMeanInterval(totalsOf([[0, 2, 4, 6], [4], [3]]));
     expect(unequal).toMatchObject({ interval: null, unavailable: IntervalUnavailable.tooFewGroups });
     expect(unequal.df).toBeCloseTo(25 / 17, 12);

@@ -29,8 +29,8 @@ describe("Hedges' exact correction", () => {
     // J(4) = Γ(2) / (√2 · Γ(3/2)) = 1 / (√2 · √π/2) = √(2/π); J(3) = Γ(3/2) / (√(3/2) · Γ(1)) = (√π/2) / √1.5
     expect(hedgesCorrection(4)).toBeCloseTo(Math.sqrt(2 / Math.PI), 12);
     expect(hedgesCorrection(3)).toBeCloseTo(Math.sqrt(Math.PI) / 2 / Math.sqrt(1.5), 12);
-    // R: gamma(5) / (sqrt(5) * gamma(4.5)) = 0.9227456
-    expect(hedgesCorrection(10)).toBeCloseTo(24 / (Math.sqrt(5) * 11.631728396567448), 12);
+    // R: gamma(5) / (sqrt(5) * gamma(4.5)) → 0.922745608053087
+    expect(hedgesCorrection(10)).toBeCloseTo(0.922745608053087, 12);
   });
 
   it('approaches 1 − 3/(4·df − 1) and stays finite for large df', () => {
@@ -64,6 +64,15 @@ describe('standardised mean with a cluster-robust interval', () => {
     expect(g?.interval.df).toBeCloseTo(dense.df, 9);
     expect(g?.interval.interval?.low).toBeCloseTo(j * (mean / sd) - half, 9);
     expect(g?.interval.interval?.high).toBeCloseTo(j * (mean / sd) + half, 9);
+    // R (clubSandwich 0.5.8), the same linearisation: b <- c(20, 15, 18, 12, 14, 22, 17, 16, 11, 19);
+    //   d <- c(-6, -2, -5, 1, -3, -9, -4, 0, -1, -7); g <- c(1, 1, 1, 2, 2, 3, 3, 3, 4, 4); s <- sd(b); dd <- mean(d)/s
+    //   psi <- (d - mean(d))/s - dd/(2*s^2)*((b - mean(b))^2 - mean((b - mean(b))^2)); J <- gamma(9/2)/(sqrt(9/2)*gamma(4))
+    //   ct <- coef_test(lm(psi ~ 1), vcov = "CR2", cluster = g, test = "Satterthwaite")
+    //   → J*dd −0.939346808755194, J*SE 0.231495213524125, df 2.861313868613139, CI −1.696686716553479 to −0.182006900956909
+    expect(g?.value).toBeCloseTo(-0.939346808755194, 12);
+    expect(g?.interval.df).toBeCloseTo(2.861313868613139, 12);
+    expect(g?.interval.interval?.low).toBeCloseTo(-1.696686716553479, 10);
+    expect(g?.interval.interval?.high).toBeCloseTo(-0.182006900956909, 10);
   });
 
   it('agrees with the dense-matrix CR2 of the raw linearisation on random data', () => {

@@ -1,5 +1,3 @@
-import { studentTQuantile } from '../../../../../functions/core/stats';
-
 /**
  * The figures of the golden dataset (`golden-dataset.ts`), worked out by hand. Every value is an arithmetic
  * expression over the literal scores, so the working is the test: nothing here calls the pipeline.
@@ -30,8 +28,10 @@ const mean = (n: number, sum: number) => ({ value: sum / n, ...NONE });
 /**
  * The cluster-robust Wilson interval of a share from per-group [trials, successes], by the formulas:
  * p = S/N; E_g = s_g − n_g·p; V = Σ E_g²/(1 − n_g/N) / N² (CR2); df = 1/(Σf² + (Σu)² − Σu²), f = n_g/N, u = f²/(1 − f);
- * n_eff = p(1 − p)/V (n when p is 0 or 1); Wilson at n_eff with z = t(0.975, df). The t quantile at a fractional
- * df is the one thing taken from the code (studentTQuantile, checked against published tables in its own test).
+ * n_eff = p(1 − p)/V (n when p is 0 or 1); Wilson at n_eff with z = t(0.975, df). The golden rates all rest on groups
+ * of 4, 4 and 3 people, df = 1.96, so z is R's qt(0.975, 1.96) = 4.387904778272082 (the df is checked here too).
+ * R: coef_test(lm(z ~ 1), vcov = "CR2", cluster = g, test = "Satterthwaite") on the completion indicator
+ * (z <- c(1,1,1,0, 1,1,1,0, 1,1,1); g <- c(1,1,1,1, 2,2,2,2, 3,3,3)) → SE 0.072889429612479, df 1.96.
  */
 const clusterWilson = (groups: readonly [number, number][]) => {
   const n = groups.reduce((s, [t]) => s + t, 0);
@@ -40,7 +40,8 @@ const clusterWilson = (groups: readonly [number, number][]) => {
   const f = groups.map(([t]) => t / n);
   const u = f.map((x) => (x * x) / (1 - x));
   const df = 1 / (f.reduce((s, x) => s + x * x, 0) + u.reduce((s, x) => s + x, 0) ** 2 - u.reduce((s, x) => s + x * x, 0));
-  const z = studentTQuantile(0.975, df);
+  if (Math.abs(df - 1.96) > 1e-12) throw new Error(`golden rates expect df 1.96, got ${df}`);
+  const z = 4.387904778272082;
   const nEff = p > 0 && p < 1 && v > 0 ? (p * (1 - p)) / v : n;
   const centre = (p + (z * z) / (2 * nEff)) / (1 + (z * z) / nEff);
   const half = (z / (1 + (z * z) / nEff)) * Math.sqrt((p * (1 - p)) / nEff + (z * z) / (4 * nEff * nEff));
