@@ -1,6 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { FigureRow } from '../../functions/core/figures/figure-row';
 import { Metric } from '../../functions/core/figures/metric';
+import { intervalNotAvailable } from '../../functions/core/figures/metric-interval';
 import { Messages } from '../messages';
 import type { InstrumentInfo } from '../report-context';
 import type { ChartScope } from './chart-options';
@@ -36,7 +37,8 @@ export const effectSizesChart = (rows: readonly FigureRow[], options: EffectSize
       return [{
         row: `${instrument.name} · ${groupLabel(key)}`, instrument: instrument.name, group: groupLabel(key), measure: measure.label,
         value: flip(row.value), lo, hi, suppressed: row.suppressed,
-        valueText: row.suppressed ? Messages.suppressedMark : `${formatNumber(flip(row.value), 2)} (${formatNumber(lo, 2)} to ${formatNumber(hi, 2)})`,
+        valueText: row.suppressed ? Messages.suppressedMark
+          : `${formatNumber(flip(row.value), 2)} (${intervalNotAvailable(row) ? Messages.intervalNotAvailable : `${formatNumber(lo, 2)} to ${formatNumber(hi, 2)}`})`,
         status: sizeText(row), reason: row.suppression_reason,
       }];
     }));

@@ -1,11 +1,12 @@
 import type { FigureRow } from '../../functions/core/figures/figure-row';
 import { ALL } from '../../functions/core/figures/figure-row';
 import { Metric, metricInfo, parseSessionMetric } from '../../functions/core/figures/metric';
+import { intervalNotAvailable } from '../../functions/core/figures/metric-interval';
 import { clinicalRangeWording } from '../../functions/core/instruments/clinical-range';
 import { reliableChangeWording } from '../../functions/core/outcomes/reliable-change';
 import { groupLabel } from '../charts/chart-data';
 import type { GroupKey } from '../charts/chart-data';
-import { suppressionReasonText } from '../messages';
+import { Messages, suppressionReasonText } from '../messages';
 import type { InstrumentInfo } from '../report-context';
 
 /** One displayed row of a figures table: every cell already formatted as text. */
@@ -58,7 +59,8 @@ export const figureTableRows = (rows: readonly FigureRow[], instruments: readonl
       metric: metricLabel(row.metric, info),
       // a published figure without a value (e.g. a recovery rate with nobody in the clinical range) reads as a dash, not a blank
       value: row.suppressed ? '*' : row.value === null ? '–' : format(row, row.value),
-      ci: row.suppressed || row.ci_low === null || row.ci_high === null ? '' : `${format(row, row.ci_low)} to ${format(row, row.ci_high)}`,
+      ci: intervalNotAvailable(row) ? Messages.intervalNotAvailable
+        : row.suppressed || row.ci_low === null || row.ci_high === null ? '' : `${format(row, row.ci_low)} to ${format(row, row.ci_high)}`,
       n: row.n_participants === null ? '' : String(row.n_participants),
       groups: String(row.n_groups),
       suppressed: row.suppressed,

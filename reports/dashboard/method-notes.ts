@@ -17,6 +17,7 @@ export const methodNotes = (context: ReportContext): string[] => [
   Messages.reliableChangeDefinition,
   Messages.effectDefinition,
   Messages.clustering,
+  Messages.intervalMethod,
   Messages.periodRule,
   Messages.disclosure(context.policy.k, context.policy.rounding),
   ...context.suppressionNotes,

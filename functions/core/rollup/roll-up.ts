@@ -1,7 +1,9 @@
 import { ALL, NO_INSTRUMENT, type FigureRow } from '../figures/figure-row';
 import { Metric } from '../figures/metric';
 import type { GroupType } from '../group-type';
-import { emptyGroupStatistics, mergeGroupStatistics, summariseCell, type GroupStatistics, type MetricValue } from '../outcomes';
+import {
+  emptyGroupStatistics, mergeGroupStatistics, summariseCell, withGroupTotals, type GroupStatistics, type MetricValue,
+} from '../outcomes';
 import { monthOf, quarterOf } from '../periods/reporting-period';
 import type { GroupSummary } from './group-summary';
 import { listInstruments } from '../instruments/registry';
@@ -16,26 +18,40 @@ export interface CellKey {
 
 const keyText = (key: CellKey): string => `${key.period}|${key.programmeId}|${key.groupType}`;
 
+// Merges halves recursively: each group's per-group totals are copied O(log m) times instead of O(m) times in a
+// left fold, so a cell of thousands of groups stays fast. Same input order, same tree, same floating-point sums.
+const mergeAll = (stats: readonly GroupStatistics[], from = 0, to = stats.length): GroupStatistics => {
+  if (to - from === 0) return emptyGroupStatistics();
+  if (to - from === 1) return mergeGroupStatistics(emptyGroupStatistics(), stats[from] ?? emptyGroupStatistics());
+  const middle = (from + to) >> 1;
+  return mergeGroupStatistics(mergeAll(stats, from, middle), mergeAll(stats, middle, to));
+};
+
 /**
  * Merges group statistics — never raw records — into cells: each group's month and quarter, its
  * programme and the all-programmes margin, its type and the all-types margin.
  */
 export const rollUp = (groups: readonly GroupSummary[]): Map<string, { key: CellKey; stats: GroupStatistics }> => {
-  const cells = new Map<string, { key: CellKey; stats: GroupStatistics }>();
+  const members = new Map<string, { key: CellKey; stats: GroupStatistics[] }>();
   // Sorted input makes the merge order, and so every floating-point sum, the same on every run.
   const ordered = [...groups].sort((a, b) => (a.groupId < b.groupId ? -1 : a.groupId > b.groupId ? 1 : 0));
   for (const group of ordered) {
+    // A group's statistics stored before per-group totals were kept get them from its own sums.
+    const stats = withGroupTotals(group.stats);
     for (const period of [monthOf(group.endDate), quarterOf(group.endDate)]) {
       for (const programmeId of [group.programmeId, ALL]) {
         for (const groupType of [group.groupType, ALL] as const) {
           const key = { period, programmeId, groupType };
           const id = keyText(key);
-          const cell = cells.get(id);
-          cells.set(id, { key, stats: mergeGroupStatistics(cell?.stats ?? emptyGroupStatistics(), group.stats) });
+          const cell = members.get(id) ?? { key, stats: [] };
+          cell.stats.push(stats);
+          members.set(id, cell);
         }
       }
     }
   }
+  const cells = new Map<string, { key: CellKey; stats: GroupStatistics }>();
+  for (const [id, { key, stats }] of members) cells.set(id, { key, stats: mergeAll(stats) });
   return cells;
 };
 
