@@ -5,7 +5,7 @@ import { Metric, parseSessionMetric, SessionMetric } from './metric';
 const WITH_INTERVAL = new Set<string>([
   Metric.completionRate, Metric.dropoutRate, Metric.pairedRate, Metric.recoveryRate,
   Metric.meanBaseline, Metric.meanFinal, Metric.medianBaseline, Metric.medianFinal, Metric.meanChange, Metric.hedgesG, Metric.dZ,
-  SessionMetric.retention, SessionMetric.meanScore,
+  SessionMetric.retention, SessionMetric.meanScore, Metric.sessionsInRangeRate,
 ]);
 
 /** True for a metric that normally carries an interval: a visible value without bounds then means "interval not available". */

@@ -57,6 +57,9 @@ export interface OutcomeCluster {
   finalSum: number;
   changeSum: number;
   changeSumSq: number;
+  /** Rated sessions and those in the clinical range (see `OutcomeStats.ratedSessions`); absent in totals stored before, read as 0. */
+  ratedSessions: number;
+  ratedSessionsInRange: number;
 }
 
 /** Mergeable outcome statistics of one instrument (plain JSON data). Score moments are over paired participants. */

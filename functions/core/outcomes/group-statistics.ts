@@ -117,6 +117,8 @@ const addOutcome = (stats: OutcomeStats, def: InstrumentDefinition, scores: read
 const outcomeCluster = (o: OutcomeStats): OutcomeCluster => ({
   enrolled: o.enrolled, paired: o.paired, pairedCasesAtStart: o.pairedCasesAtStart, recovered: o.recovered,
   baselineSum: o.baseline.sum, baselineSumSq: o.baseline.sumSq, finalSum: o.final.sum, changeSum: o.change.sum, changeSumSq: o.change.sumSq,
+  // `?? 0`: statistics stored before sessions were counted lack the fields
+  ratedSessions: o.ratedSessions ?? 0, ratedSessionsInRange: o.ratedSessionsInRange ?? 0,
 });
 
 const participationCluster = (p: ParticipationStats): ParticipationCluster => ({

@@ -13,5 +13,5 @@ export type { AttendanceMark, CompletionRule, GroupSessions, Participation } fro
 export {
   classifyChange, jacobsonTruaxThreshold, ReliableChange, reliableChangeThreshold, reliableChangeWording,
 } from './reliable-change';
-export { CiMethod, NoInterval, summariseCell } from './summarise-cell';
+export { CiMethod, NoInterval, sessionsInRangeRate, summariseCell } from './summarise-cell';
 export type { CellSummary, MetricValue } from './summarise-cell';

@@ -143,6 +143,19 @@ const outcomeMetrics = (o: OutcomeStats): MetricValue[] => {
 };
 
 /**
+ * The share of an instrument's rated sessions in the clinical range of its cut-off (for a process measure such as GSRS:
+ * sessions below the alliance cut-off), based on its enrolled people, with a cluster-robust Wilson interval from each
+ * group's rated and in-range sessions. The group is the cluster, so the interval holds whatever the correlation within
+ * a group, a person's repeated sessions included. Value null without rated sessions.
+ */
+export const sessionsInRangeRate = (o: OutcomeStats): MetricValue => {
+  const rated = o.ratedSessions ?? 0;
+  const clusters = totals(o.clusters, (c) => c.ratedSessions ?? 0, (c) => c.ratedSessionsInRange ?? 0);
+  const row = metric(Metric.sessionsInRangeRate, rated > 0 ? (o.ratedSessionsInRange ?? 0) / rated : null, o.enrolled, o.groups);
+  return withInterval(row, clusterProportionInterval(clusters), CiMethod.clusterWilson);
+};
+
+/**
  * Every published metric of a cell from its merged statistics: counts; rates, means, mean change, effect sizes
  * (Hedges' g and d_z, both with the exact Hedges correction) and mean score by session with intervals that account
  * for grouping (CR2 cluster-robust variance, Bell–McCaffrey df; see functions/core/stats/README.md), or, where

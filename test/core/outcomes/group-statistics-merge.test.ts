@@ -132,6 +132,7 @@ describe('mergeable group statistics', () => {
             expect(o.clusters).toEqual([{
               enrolled: o.enrolled, paired: o.paired, pairedCasesAtStart: o.pairedCasesAtStart, recovered: o.recovered,
               baselineSum: o.baseline.sum, baselineSumSq: o.baseline.sumSq, finalSum: o.final.sum, changeSum: o.change.sum, changeSumSq: o.change.sumSq,
+              ratedSessions: o.ratedSessions, ratedSessionsInRange: o.ratedSessionsInRange,
             }]);
           }
           expect(stats.participation.clusters).toHaveLength(1);
@@ -143,6 +144,8 @@ describe('mergeable group statistics', () => {
         expect(phq9.clusters).toHaveLength(phq9.groups);
         expect(phq9.clusters.reduce((s, c) => s + c.paired, 0)).toBe(phq9.paired);
         expect(phq9.clusters.reduce((s, c) => s + c.changeSum, 0)).toBe(phq9.change.sum);
+        expect(phq9.clusters.reduce((s, c) => s + c.ratedSessions, 0)).toBe(phq9.ratedSessions);
+        expect(phq9.clusters.reduce((s, c) => s + c.ratedSessionsInRange, 0)).toBe(phq9.ratedSessionsInRange);
         for (const m of Object.values(phq9.bySession)) {
           expect(m.clusters).toHaveLength(m.groups);
           expect(m.clusters.reduce((s, c) => s + c.n, 0)).toBe(m.n);
