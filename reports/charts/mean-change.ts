@@ -53,6 +53,10 @@ export const meanChangeChart = (rows: readonly FigureRow[], options: MeanChangeO
   const reach = Math.max(...lines.map((line) => Math.abs(line.value)), instrument.scoreRange === undefined ? 1 : (instrument.scoreRange.max - instrument.scoreRange.min) / 10);
   const emptyDomain = values.every((v) => v.suppressed || v.value === null) ? { domain: [-reach, reach] } : {};
   const shown = { filter: '!datum.suppressed' };
+  // A whisker layer with no interval at all (too few groups everywhere) would make Vega scale an empty field: leave it out.
+  const whiskers = values.some((v) => !v.suppressed && v.lo !== null && v.hi !== null)
+    ? [{ transform: [shown], mark: { type: 'rule', strokeWidth: 2 }, encoding: { y, x: { field: 'lo', type: 'quantitative' }, x2: { field: 'hi' }, color: { field: 'key', type: 'nominal', scale: { domain: Object.keys(GROUP_TYPE_COLOUR), range: Object.values(GROUP_TYPE_COLOUR) }, legend: null }, tooltip } }]
+    : [];
   const body = {
     width: CHART_WIDTH,
     height: { step: 36 },
@@ -64,7 +68,7 @@ export const meanChangeChart = (rows: readonly FigureRow[], options: MeanChangeO
         // above the plot, so a suppressed band in the first row cannot cover it
         { data: { values: [{ ref: line.value, label: line.label }] }, mark: { type: 'text', align: 'left', dx: 3, dy: -3, baseline: 'bottom', fontSize: 10, color: '#555555' }, encoding: { x: { field: 'ref', type: 'quantitative' }, y: { value: 0 }, text: { field: 'label' } } },
       ]),
-      { transform: [shown], mark: { type: 'rule', strokeWidth: 2 }, encoding: { y, x: { field: 'lo', type: 'quantitative' }, x2: { field: 'hi' }, color: { field: 'key', type: 'nominal', scale: { domain: Object.keys(GROUP_TYPE_COLOUR), range: Object.values(GROUP_TYPE_COLOUR) }, legend: null }, tooltip } },
+      ...whiskers,
       {
         transform: [shown],
         mark: { type: 'point', filled: true, size: 90, opacity: 1 },
