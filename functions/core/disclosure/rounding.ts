@@ -16,7 +16,8 @@ const SESSION_SHARES = new Set<string>([Metric.attendanceRate, Metric.sessionsIn
  * Every rate is recomputed from rounded numbers (NHS England's method) so it cannot give back the exact
  * counts: from its numerator and denominator where both are visible counts of the cell, otherwise from its
  * implied numerator (rate × n) rounded the same way; its Wilson interval is recomputed from those rounded
- * numbers (an interval of the exact counts would give them back). The attendance rate and the share of rated
+ * numbers (an interval of the exact counts would give them back), and a rate without an interval (too few groups)
+ * stays without one. The attendance rate and the share of rated
  * sessions in the clinical range (process measures), shares of sessions rather than of people, are given to two
  * decimals without an interval. Returns new rows; hidden rows as given.
  */
@@ -56,6 +57,9 @@ export const roundFigures = (table: FigureTable, rows: readonly FigureRow[], bas
     const trials = fromCounts ? den.value! : row.n_participants ?? 0;
     if (trials <= 0) return { ...row, value: null, ci_low: null, ci_high: null, suppressed: true, suppression_reason: 'primary:n<k' };
     const share = Math.min(1, Math.max(0, successes / trials));
+    // Too few groups for an honest interval of the exact counts: none of the rounded ones either (a plain Wilson
+    // interval would ignore the grouping and read as falsely precise).
+    if (exact.ci_low === null || exact.ci_high === null) return { ...row, value: share, ci_low: null, ci_high: null };
     const interval = wilsonInterval(Math.min(successes, trials), trials);
     return { ...row, value: share, ci_low: interval?.low ?? null, ci_high: interval?.high ?? null };
   });

@@ -72,6 +72,21 @@ describe('rounding', () => {
     expect(out.sessions_in_range_rate).toMatchObject({ value: 0.29, ci_low: null, ci_high: null, n_participants: 10 });
   });
 
+  it('gives no interval to a rounded rate whose exact figure has none (too few groups)', () => {
+    // Prepare: a completion rate of one group, published with "interval not available"
+    const rows = [
+      figure({ metric: 'participants', value: 23, n_participants: 23, n_groups: 1 }),
+      figure({ metric: 'completed', value: 12, n_participants: 23, n_groups: 1 }),
+      figure({ metric: 'completion_rate', value: 12 / 23, n_participants: 23, n_groups: 1 }),
+    ];
+
+    // Act
+    const out = byMetric(applyDisclosureControl(rows, defaultDisclosurePolicy('funder')).rows);
+
+    // Assess: recomputed from the rounded 10 of 25, and still without an interval
+    expect(out.completion_rate).toMatchObject({ value: 10 / 25, ci_low: null, ci_high: null, n_participants: 25 });
+  });
+
   it('leaves counts exact for managers', () => {
     // Act
     const out = byMetric(applyDisclosureControl(cell, defaultDisclosurePolicy('manager')).rows);
