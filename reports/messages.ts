@@ -29,6 +29,7 @@ export const Messages = {
   } as Readonly<Record<string, string>>,
   secondaryDetailDefault: 'other published figures',
   ci95: '95% confidence interval',
+  intervalNotAvailable: 'interval not available',
   lowerIsBetter: 'lower scores are better: a negative change is an improvement',
   higherIsBetter: 'higher scores are better: a positive change is an improvement',
   effectSignNote: 'Signs of lower-is-better instruments are reversed, so positive always means improvement.',
@@ -42,10 +43,20 @@ export const Messages = {
   pairedDefinition:
     'Outcomes use paired participants (a first and a last score); data completeness is the share of participants with a score who are paired.',
   reliableChangeDefinition:
-    'Reliable change follows Jacobson & Truax (1991): a change larger than the instrument’s reliable-change threshold.',
+    'Reliable change follows Jacobson & Truax (1991): a change of at least the instrument’s reliable-change threshold, at the confidence level named beside each instrument.',
   effectDefinition:
-    'Effect sizes: pre–post Hedges’ g (mean change ÷ baseline SD, small-sample corrected) and d_z (mean change ÷ SD of change), with 95% intervals.',
+    'Effect sizes: pre–post Hedges’ g = J × mean change ÷ SD of the first scores of the paired participants (SD with n − 1), ' +
+    'and d_z = J × mean change ÷ SD of the change, where J is Hedges’ exact small-sample correction with n − 1 degrees of freedom ' +
+    '(n = paired participants); 95% intervals as below.',
+  intervalMethod:
+    'Intervals account for grouping: every 95% interval (means, mean change, effect sizes, rates, mean score by session) uses a ' +
+    'cluster-robust standard error with the small-sample CR2 correction and Satterthwaite degrees of freedom (Bell & McCaffrey 2002; ' +
+    'Pustejovsky & Tipton 2018); rates use a Wilson interval with the matching effective number of people, so bounds stay within 0–100%. ' +
+    'With one group, or too few groups for an honest interval (fewer than 1.5 degrees of freedom, e.g. two groups), the figure is ' +
+    'shown with “interval not available” (empty interval columns in CSV files). Medians are shown without an interval.',
   periodRule: 'A group belongs to the reporting period that contains its end date.',
+  processMeasure:
+    'a process measure of the group alliance, reported session by session (mean per session, share of rated sessions past the cut-off) and never as change, recovery or reliable change',
 } as const;
 
 /** Human-readable text of a machine-readable suppression reason such as `primary:n<8` or `secondary:margin`. */

@@ -1,4 +1,4 @@
-import type { Direction } from '../functions/core/instruments/instrument-definition';
+import type { CaseWhen, Direction, MeasureType } from '../functions/core/instruments/instrument-definition';
 
 /** A horizontal/vertical reference line drawn on a chart: on the `score` axis (a norm) or the `change` axis. */
 export interface ReferenceLine {
@@ -13,12 +13,17 @@ export interface InstrumentInfo {
   id: string;
   name: string;
   direction: Direction;
+  /** `process` (GSRS group alliance): charted session by session only, never as change or recovery. Default outcome. */
+  measureType?: MeasureType;
   /** Score range, for method notes and score axes. */
   scoreRange?: { min: number; max: number };
-  /** Clinical cut-off, for method notes. */
-  cutOff?: { value: number; label: string } | null;
-  /** Reliable-change threshold in score points, for method notes. */
-  reliableChange?: number | null;
+  /** Clinical cut-off and which side of it is a case (worded by `clinicalRangeWording`), for labels and method notes. */
+  cutOff?: { value: number; label: string; caseWhen: CaseWhen } | null;
+  /**
+   * Reliable-change threshold in score points and the confidence level it is stated at (CORE-10: 0.90), for method
+   * notes, reference lines and labels; worded by `reliableChangeWording` everywhere.
+   */
+  reliableChange?: { points: number; confidence: number } | null;
   referenceLines?: readonly ReferenceLine[];
 }
 

@@ -7,6 +7,7 @@ import { runRecordSchema, runRequestSchema, runStartedSchema } from './api/runs'
 import { reportJobSchema, reportRequestSchema } from './api/reports';
 import { figuresQuerySchema } from './api/figures';
 import { PATH_PARAMETERS } from './api/path-parameters';
+import { groupRiskFlagsSchema, responsesReceiptSchema } from './api/risk-flags';
 
 type Json = Record<string, unknown>;
 
@@ -29,6 +30,12 @@ const REQUEST_BODIES: Record<string, { name: string; schema: Json }> = {
   'POST /v1/admin/reports': { name: 'ReportRequest', schema: reportRequestSchema },
 };
 
+/** Answer schema of each route whose 200 body is documented, by `METHOD path`. */
+const RESPONSE_BODIES: Record<string, { name: string; schema: Json }> = {
+  'POST /v1/responses': { name: 'ResponsesReceipt', schema: responsesReceiptSchema },
+  'GET /v1/groups/{groupId}/risk-flags': { name: 'GroupRiskFlags', schema: groupRiskFlagsSchema },
+};
+
 /** Query parameters of each route, by `METHOD path`. */
 const QUERIES: Record<string, { properties: Record<string, unknown> }> = {
   'GET /v1/figures': figuresQuerySchema,
@@ -45,7 +52,8 @@ const SUMMARIES: Record<string, string> = {
   'GET /openapi.json': 'This document',
   'POST /v1/groups': 'Register or update a group of your clinic',
   'POST /v1/attendance': 'Submit up to 500 attendance marks (all or nothing, idempotent)',
-  'POST /v1/responses': 'Submit up to 500 questionnaire administrations (scored on the server)',
+  'POST /v1/responses': 'Submit up to 500 questionnaire administrations (scored on the server); the answer lists risk flags by record index',
+  'GET /v1/groups/{groupId}/risk-flags': 'Count the risk-flagged responses of one of your groups (clinic only; not monitored: this is not a crisis service)',
   'POST /v1/admin/clinics': 'Register a clinic',
   'POST /v1/admin/programmes': 'Register a programme with its funders',
   'POST /v1/admin/keys': 'Issue an API key for a role and scope (shown once)',
@@ -120,6 +128,9 @@ const ROUTE_RESPONSES: Record<string, Json> = {
   'POST /v1/admin/runs/{runId}/abandon': { 404: runNotFound, 409: errorOf('The run is alive (its lease is renewed) or succeeded') },
   'POST /v1/admin/reports': { 404: errorOf('No programme names this funder'), 409: errorOf('The period is not closed and published yet') },
   'GET /v1/admin/reports/{jobId}': { 404: errorOf('No report build with this id') },
+  'GET /v1/groups/{groupId}/risk-flags': {
+    404: { description: 'No group with this id that this key can see (the same answer for every group that is not your clinic\'s)', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+  },
   'POST /v1/groups': {
     409: { description: 'The group id is already in use (another clinic registered it first); choose another id', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
   },
@@ -152,13 +163,13 @@ export const buildOpenApi = (): { openapi: string; info: { title: string; versio
         },
       }),
       responses: {
-        ...(SUCCESS_RESPONSES[id] ?? { 200: { description: 'OK', content: { 'application/json': { schema: { type: 'object' } } } } }),
+        ...(SUCCESS_RESPONSES[id] ?? { 200: { description: 'OK', content: { 'application/json': { schema: RESPONSE_BODIES[id] ? { $ref: `#/components/schemas/${RESPONSE_BODIES[id].name}` } : { type: 'object' } } } } }),
         ...errorResponses(route), ...ROUTE_RESPONSES[id],
       },
     };
   }
   const schemas: Record<string, Json> = { Problem: problemSchema, Error: errorSchema };
-  for (const { name, schema } of Object.values(REQUEST_BODIES)) schemas[name] = withoutId(schema);
+  for (const { name, schema } of [...Object.values(REQUEST_BODIES), ...Object.values(RESPONSE_BODIES)]) schemas[name] = withoutId(schema);
   for (const [name, schema] of Object.entries(RESPONSE_SCHEMAS)) schemas[name] = withoutId(schema);
   return {
     openapi: '3.1.0',

@@ -3,6 +3,8 @@ import { compileValidator } from '../core/validation/schema-validator';
 import { responsesFromCsv } from '../core/ingest/csv-batch';
 import { responseItem } from '../core/ingest/record-items';
 import { checkResponse } from '../core/ingest/check-response';
+import { batchRiskFlags } from '../core/ingest/batch-risk-flags';
+import type { ResponsesReceipt } from '../../schemas/api/risk-flags';
 import { getInstrument } from '../core/instruments';
 import { scoreAdministration } from '../core/scoring';
 import { authorized } from './handle';
@@ -14,7 +16,10 @@ import { settings } from '../runtime/context';
 const validate = compileValidator<ResponsesBatch>(responsesBatchSchema);
 const licensed = { licensed: settings.licensedInstruments };
 
-/** `POST /v1/responses`: up to 500 questionnaire administrations, scored on the server, written all or nothing. */
+/**
+ * `POST /v1/responses`: up to 500 questionnaire administrations, scored on the server, written all or nothing; the
+ * answer lists every risk item answered above its threshold, by record index (never logged, never published).
+ */
 export const handler = authorized(['clinic'], async (event, principal) => {
   const batch = parseBody(event, validate, responsesFromCsv);
   const records = batch.responses.map((r) => ({ ...r, date: r.administeredOn }));
@@ -27,5 +32,6 @@ export const handler = authorized(['clinic'], async (event, principal) => {
       return responseItem(record, pid, scoreAdministration(getInstrument(record.instrument, licensed), items), stamp);
     },
   });
-  return json(200, counts);
+  const receipt: ResponsesReceipt = { ...counts, riskFlags: batchRiskFlags(batch.responses, (id) => getInstrument(id, licensed)) };
+  return json(200, receipt);
 });

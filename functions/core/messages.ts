@@ -38,6 +38,9 @@ export const Messages = {
     ? `Run ${runId} succeeded; there is nothing to resume.`
     : `Run ${runId} was abandoned; start a new run (POST /v1/admin/runs), which covers its window.`,
   runNotAbandonable: (runId: string, status: string) => `Run ${runId} has ${status === 'succeeded' ? 'succeeded' : `status ${status}`}; only a stalled or failed run can be abandoned.`,
+  groupNotVisible: (groupId: string) => `No group "${groupId}" that this key can see.`,
+  riskFlagsNote:
+    'Risk flags are counted for your clinic only and are not monitored by anyone in real time: this pipeline is not a crisis service. Follow up flagged answers under your own clinical risk procedures.',
   periodNotPublished: (period: string) => `Period ${period} is not closed and published yet; funder reports cover closed periods only (a period closes some days after it ends, at the next nightly run).`,
   reportJobNotFound: (jobId: string) => `No report build with id "${jobId}".`,
   reportBuildLost: (minutes: number) => `The report build did not finish within ${minutes} minutes (the service stopped during it); request it again (rebuilding is safe).`,

@@ -1,5 +1,6 @@
 import type { InstrumentDefinition } from '../core/instruments';
-import { reliableChangeThreshold } from '../core/outcomes';
+import { clinicalRangeWording } from '../core/instruments';
+import { reliableChangeThreshold, reliableChangeWording } from '../core/outcomes';
 import type { InstrumentInfo, ReferenceLine } from '../../reports/report-context';
 
 /**
@@ -16,14 +17,18 @@ export const instrumentInfo = (def: InstrumentDefinition): InstrumentInfo => {
   const lines: ReferenceLine[] = [];
   const norm = POPULATION_NORMS[def.id];
   if (norm !== undefined) lines.push(norm);
-  if (def.cutOff) lines.push({ value: def.cutOff.value, label: `Clinical cut-off ${def.cutOff.value}`, scale: 'score' });
+  if (def.cutOff) {
+    const wording = clinicalRangeWording(def.cutOff.caseWhen);
+    lines.push({ value: def.cutOff.value, label: `Clinical cut-off ${def.cutOff.value} (clinical range ${wording.side ?? 'beyond it'})`, scale: 'score' });
+  }
   if (threshold !== null) {
     const signed = def.direction === 'lower-is-better' ? -threshold : threshold;
-    lines.push({ value: signed, label: `Reliable change (${Number(threshold.toFixed(2))} points)`, scale: 'change' });
+    lines.push({ value: signed, label: `Reliable change: ${reliableChangeWording(threshold, def.reliableChange.confidence)}`, scale: 'change' });
   }
   return {
-    id: def.id, name: def.name, direction: def.direction, scoreRange: { ...def.scoreRange },
-    cutOff: def.cutOff ? { value: def.cutOff.value, label: def.cutOff.label } : null,
-    reliableChange: threshold, referenceLines: lines,
+    id: def.id, name: def.name, direction: def.direction, measureType: def.measureType, scoreRange: { ...def.scoreRange },
+    cutOff: def.cutOff ? { value: def.cutOff.value, label: def.cutOff.label, caseWhen: def.cutOff.caseWhen } : null,
+    reliableChange: threshold === null ? null : { points: threshold, confidence: def.reliableChange.confidence },
+    referenceLines: lines,
   };
 };

@@ -21,3 +21,18 @@ export const readGroupRecords = async (db: Db, groupId: string): Promise<GroupRe
   }
   return records;
 };
+
+/** The instrument and score flags of every stored response of one group (the clinic's risk-flag count). */
+export const readResponseFlags = async (db: Db, groupId: string): Promise<{ instrument: string; flags: string[] }[]> => {
+  const items = await queryAll(db, {
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :responses)',
+    ExpressionAttributeValues: { ':pk': groupPartition(groupId), ':responses': 'RESP#' },
+    ExpressionAttributeNames: { '#instrument': 'instrument', '#flags': 'flags' },
+    ProjectionExpression: '#instrument, #flags',
+    ConsistentRead: true,
+  });
+  return items.map((item) => ({
+    instrument: String(item['instrument']),
+    flags: Array.isArray(item['flags']) ? item['flags'].map(String) : [],
+  }));
+};

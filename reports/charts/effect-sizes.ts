@@ -1,6 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { FigureRow } from '../../functions/core/figures/figure-row';
 import { Metric } from '../../functions/core/figures/metric';
+import { intervalNotAvailable } from '../../functions/core/figures/metric-interval';
 import { Messages } from '../messages';
 import type { InstrumentInfo } from '../report-context';
 import type { ChartScope } from './chart-options';
@@ -36,7 +37,8 @@ export const effectSizesChart = (rows: readonly FigureRow[], options: EffectSize
       return [{
         row: `${instrument.name} · ${groupLabel(key)}`, instrument: instrument.name, group: groupLabel(key), measure: measure.label,
         value: flip(row.value), lo, hi, suppressed: row.suppressed,
-        valueText: row.suppressed ? Messages.suppressedMark : `${formatNumber(flip(row.value), 2)} (${formatNumber(lo, 2)} to ${formatNumber(hi, 2)})`,
+        valueText: row.suppressed ? Messages.suppressedMark
+          : `${formatNumber(flip(row.value), 2)} (${intervalNotAvailable(row) ? Messages.intervalNotAvailable : `${formatNumber(lo, 2)} to ${formatNumber(hi, 2)}`})`,
         status: sizeText(row), reason: row.suppression_reason,
       }];
     }));
@@ -56,6 +58,10 @@ export const effectSizesChart = (rows: readonly FigureRow[], options: EffectSize
   const shown = { filter: '!datum.suppressed' };
   // Every effect hidden: a fixed domain around zero that still shows the 0.2 / 0.5 / 0.8 guides.
   const emptyDomain = values.every((v) => v.suppressed) ? { domain: [-1, 1] } : {};
+  // A whisker layer with no interval at all (too few groups everywhere) would make Vega scale an empty field: leave it out.
+  const whiskers = values.some((v) => !v.suppressed && v.lo !== null && v.hi !== null)
+    ? [{ transform: [shown], mark: { type: 'rule', strokeWidth: 1.5 }, encoding: { y, yOffset, x: { field: 'lo', type: 'quantitative' }, x2: { field: 'hi' }, color: colour, tooltip } }]
+    : [];
   const body = {
     width: 420,
     height: order.length * 30,
@@ -63,7 +69,7 @@ export const effectSizesChart = (rows: readonly FigureRow[], options: EffectSize
     layer: [
       { data: { values: [{ v: 0 }] }, mark: { type: 'rule', color: '#555555' }, encoding: { x: { field: 'v', type: 'quantitative' } } },
       { data: { values: [{ v: 0.2 }, { v: 0.5 }, { v: 0.8 }] }, mark: { type: 'rule', color: '#AAAAAA', strokeDash: [2, 3] }, encoding: { x: { field: 'v', type: 'quantitative' } } },
-      { transform: [shown], mark: { type: 'rule', strokeWidth: 1.5 }, encoding: { y, yOffset, x: { field: 'lo', type: 'quantitative' }, x2: { field: 'hi' }, color: colour, tooltip } },
+      ...whiskers,
       {
         transform: [shown], mark: { type: 'point', filled: true, size: 60, opacity: 1 },
         encoding: { y, yOffset, x: { field: 'value', type: 'quantitative', title: 'Effect size (standard deviations; positive = improvement)', scale: { zero: true, nice: true, ...emptyDomain }, axis: { tickCount: 8, labelOverlap: true } }, color: colour, shape, tooltip },

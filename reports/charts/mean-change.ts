@@ -1,6 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { FigureRow } from '../../functions/core/figures/figure-row';
 import { Metric } from '../../functions/core/figures/metric';
+import { intervalNotAvailable } from '../../functions/core/figures/metric-interval';
 import { Messages } from '../messages';
 import type { InstrumentInfo } from '../report-context';
 import type { ChartScope } from './chart-options';
@@ -27,15 +28,19 @@ export const meanChangeChart = (rows: readonly FigureRow[], options: MeanChangeO
     const row = findRow(scoped, key, Metric.meanChange);
     if (row === undefined) return [];
     const label = row.suppressed ? groupLabel(key) : `${groupLabel(key)} (n = ${row.n_participants ?? '–'})`;
+    const noInterval = intervalNotAvailable(row);
+    const ciText = noInterval ? Messages.intervalNotAvailable : `${signed(row.ci_low)} to ${signed(row.ci_high)}`;
     return [{
       group: label, key, value: row.value, lo: row.ci_low, hi: row.ci_high, suppressed: row.suppressed,
-      valueText: signed(row.value), ciText: `${signed(row.ci_low)} to ${signed(row.ci_high)}`,
-      label: row.suppressed ? '' : `${signed(row.value)} (${signed(row.ci_low)} to ${signed(row.ci_high)})`,
+      // the value label sits past the interval, or past the point where there is none
+      labelAt: row.ci_high ?? row.value,
+      valueText: signed(row.value), ciText, noInterval,
+      label: row.suppressed ? '' : `${signed(row.value)} (${ciText})`,
       status: sizeText(row), reason: row.suppression_reason,
     }];
   });
   const description = `${title}, ${scopeLine(options)}. ` +
-    values.map((v) => `${v.group}: ${v.suppressed ? v.status : `${v.valueText} points (95% CI ${v.ciText})`}`).join('; ') + '.';
+    values.map((v) => `${v.group}: ${v.suppressed ? v.status : `${v.valueText} points (${v.noInterval ? v.ciText : `95% CI ${v.ciText}`})`}`).join('; ') + '.';
   if (values.length === 0) return emptyChart({ title, subtitle, description });
   const groups = values.map((v) => v.group);
   const y = { field: 'group', type: 'nominal', title: null, sort: groups, scale: { type: 'band', domain: groups, paddingInner: 0.25 }, axis: { labelLimit: 260 } };
@@ -48,6 +53,10 @@ export const meanChangeChart = (rows: readonly FigureRow[], options: MeanChangeO
   const reach = Math.max(...lines.map((line) => Math.abs(line.value)), instrument.scoreRange === undefined ? 1 : (instrument.scoreRange.max - instrument.scoreRange.min) / 10);
   const emptyDomain = values.every((v) => v.suppressed || v.value === null) ? { domain: [-reach, reach] } : {};
   const shown = { filter: '!datum.suppressed' };
+  // A whisker layer with no interval at all (too few groups everywhere) would make Vega scale an empty field: leave it out.
+  const whiskers = values.some((v) => !v.suppressed && v.lo !== null && v.hi !== null)
+    ? [{ transform: [shown], mark: { type: 'rule', strokeWidth: 2 }, encoding: { y, x: { field: 'lo', type: 'quantitative' }, x2: { field: 'hi' }, color: { field: 'key', type: 'nominal', scale: { domain: Object.keys(GROUP_TYPE_COLOUR), range: Object.values(GROUP_TYPE_COLOUR) }, legend: null }, tooltip } }]
+    : [];
   const body = {
     width: CHART_WIDTH,
     height: { step: 36 },
@@ -59,7 +68,7 @@ export const meanChangeChart = (rows: readonly FigureRow[], options: MeanChangeO
         // above the plot, so a suppressed band in the first row cannot cover it
         { data: { values: [{ ref: line.value, label: line.label }] }, mark: { type: 'text', align: 'left', dx: 3, dy: -3, baseline: 'bottom', fontSize: 10, color: '#555555' }, encoding: { x: { field: 'ref', type: 'quantitative' }, y: { value: 0 }, text: { field: 'label' } } },
       ]),
-      { transform: [shown], mark: { type: 'rule', strokeWidth: 2 }, encoding: { y, x: { field: 'lo', type: 'quantitative' }, x2: { field: 'hi' }, color: { field: 'key', type: 'nominal', scale: { domain: Object.keys(GROUP_TYPE_COLOUR), range: Object.values(GROUP_TYPE_COLOUR) }, legend: null }, tooltip } },
+      ...whiskers,
       {
         transform: [shown],
         mark: { type: 'point', filled: true, size: 90, opacity: 1 },
@@ -69,7 +78,7 @@ export const meanChangeChart = (rows: readonly FigureRow[], options: MeanChangeO
           color: { field: 'key', type: 'nominal', legend: null }, tooltip,
         },
       },
-      { transform: [shown], mark: { type: 'text', align: 'left', dx: 8, baseline: 'middle', fontSize: 10, color: '#222222' }, encoding: { y, x: { field: 'hi', type: 'quantitative' }, text: { field: 'label' } } },
+      { transform: [shown], mark: { type: 'text', align: 'left', dx: 8, baseline: 'middle', fontSize: 10, color: '#222222' }, encoding: { y, x: { field: 'labelAt', type: 'quantitative' }, text: { field: 'label' } } },
       ...suppressedBandLayers('group', { type: 'nominal', sort: groups }, suppressedTooltip('group', 'Group type')),
     ],
   };

@@ -1,6 +1,8 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { FigureRow } from '../../functions/core/figures/figure-row';
 import { Metric } from '../../functions/core/figures/metric';
+import { clinicalRangeWording } from '../../functions/core/instruments/clinical-range';
+import { reliableChangeWording } from '../../functions/core/outcomes/reliable-change';
 import { Messages } from '../messages';
 import type { InstrumentInfo } from '../report-context';
 import type { ChartScope } from './chart-options';
@@ -23,7 +25,8 @@ const CLASSES = [
 ] as const;
 const RECOVERY = [
   { metric: Metric.recovered, label: 'Recovered', colour: OKABE_ITO.bluishGreen },
-  { metric: 'not_recovered', label: 'Still above cut-off', colour: '#DDDDDD' },
+  // label set per instrument: the clinical range is below the cut-off for higher-is-better instruments
+  { metric: 'not_recovered', label: 'Still in the clinical range', colour: '#DDDDDD' },
 ] as const;
 const REST = 'Suppressed (combined)';
 
@@ -69,7 +72,10 @@ export const outcomeClassesChart = (rows: readonly FigureRow[], options: Outcome
   const { instrument } = options;
   const scoped = rowsInScope(rows, options, () => true, instrument.id);
   const title = `Reliable change in ${instrument.name} by group type`;
-  const subtitle = [scopeLine(options), 'Share of paired participants (first and last score); recovery: share of those above the clinical cut-off at start.'];
+  const clinical = clinicalRangeWording(instrument.cutOff?.caseWhen);
+  const recovery = [RECOVERY[0], { ...RECOVERY[1], label: clinical.still }] as const;
+  const subtitle = [scopeLine(options), `Share of paired participants (first and last score); recovery: share of those ${clinical.range} at start.`];
+  if (instrument.reliableChange) subtitle.push(`Reliable change: ${reliableChangeWording(instrument.reliableChange.points, instrument.reliableChange.confidence)}.`);
   const hidden: SuppressedItem[] = [];
   const segments: Segment[] = [];
   const gaps: { bar: string; group: string; suppressed: true; status: string; reason: string | null }[] = [];
@@ -81,7 +87,7 @@ export const outcomeClassesChart = (rows: readonly FigureRow[], options: Outcome
       const recovered = findRow(scoped, key, Metric.recovered);
       const notRecovered: FigureRow | undefined = cases === undefined || recovered === undefined ? undefined
         : { ...recovered, metric: 'not_recovered', value: cases.value === null || recovered.value === null ? null : Math.max(0, cases.value - recovered.value), suppressed: cases.suppressed || recovered.suppressed, suppression_reason: recovered.suppression_reason ?? cases.suppression_reason };
-      bars.push(barSegments('Recovery', key, cases, [{ row: recovered, label: RECOVERY[0].label }, { row: notRecovered, label: RECOVERY[1].label }], []));
+      bars.push(barSegments('Recovery', key, cases, [{ row: recovered, label: recovery[0].label }, { row: notRecovered, label: recovery[1].label }], []));
       if (cases?.suppressed === true) hidden.push({ label: `Recovery — ${groupLabel(key)}`, reason: cases.suppression_reason });
       else if (recovered?.suppressed === true) hidden.push({ label: `Recovered — ${groupLabel(key)}`, reason: recovered.suppression_reason });
     }
@@ -102,7 +108,7 @@ export const outcomeClassesChart = (rows: readonly FigureRow[], options: Outcome
   // Bars in the catalogue's group order (gaps included), never "visible ones first".
   const present = new Set(values.map((v) => v.group));
   const groups = groupKeysInScope(options).map(groupLabel).filter((g) => present.has(g));
-  const classes = [...CLASSES, ...(hasRecovery ? RECOVERY : [])];
+  const classes = [...CLASSES, ...(hasRecovery ? recovery : [])];
   const bandEncoding = { type: 'nominal', title: null, sort: groups, scale: { domain: groups, paddingInner: 0.2 }, axis: { labelLimit: 200 } };
   const tooltip = [{ field: 'group', title: 'Group type' }, { field: 'cls', title: 'Outcome' }, { field: 'shareText', title: 'Share' }, { field: 'count', title: 'Count' }, { field: 'status', title: 'Based on' }];
   const isRest = `datum.cls === '${REST}'`;
@@ -141,7 +147,7 @@ export const outcomeClassesChart = (rows: readonly FigureRow[], options: Outcome
           y: { field: 'group', ...bandEncoding },
           x: { field: 'mid', type: 'quantitative' },
           text: { field: 'shareText' },
-          ...(rest ? {} : { color: { condition: { test: `datum.cls === '${RECOVERY[1].label}' || datum.cls === '${CLASSES[1].label}'`, value: '#222222' }, value: 'white' } }),
+          ...(rest ? {} : { color: { condition: { test: `datum.cls === '${recovery[1].label}' || datum.cls === '${CLASSES[1].label}'`, value: '#222222' }, value: 'white' } }),
         },
       })),
       ...suppressedBandLayers('group', bandEncoding, suppressedTooltip('group', 'Group type')),
@@ -152,8 +158,13 @@ export const outcomeClassesChart = (rows: readonly FigureRow[], options: Outcome
     title: { text: heading, fontSize: 12, anchor: 'start', offset: 6 },
     data: { values: values.filter((v) => v.bar === bar) },
   });
-  const body = hasRecovery
-    ? { vconcat: [panel('Reliable change', 'Reliable change (of paired participants)'), panel('Recovery', 'Recovery (of participants above the cut-off at start)')], spacing: 18 }
+  // Only panels with marks: an instrument with a cut-off but no reliable-change threshold draws no empty panel.
+  const panels = [
+    { bar: 'Reliable change', heading: 'Reliable change (of paired participants)' },
+    { bar: 'Recovery', heading: `Recovery (of participants ${clinical.range} at start)` },
+  ].filter((p) => values.some((v) => v.bar === p.bar));
+  const body = panels.length > 1
+    ? { vconcat: panels.map((p) => panel(p.bar, p.heading)), spacing: 18 }
     : { data: { values }, ...single };
   const footnotes = suppressionFootnotes(hidden);
   return composeChart({ title, subtitle, description, footnotes }, body);

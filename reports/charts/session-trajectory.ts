@@ -1,6 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { FigureRow } from '../../functions/core/figures/figure-row';
 import { parseSessionMetric } from '../../functions/core/figures/metric';
+import { intervalNotAvailable } from '../../functions/core/figures/metric-interval';
 import { Messages } from '../messages';
 import type { InstrumentInfo } from '../report-context';
 import type { ChartScope } from './chart-options';
@@ -26,7 +27,9 @@ export const sessionPoints = (scoped: readonly FigureRow[], family: 'mean_score'
       .sort((a, b) => a.session - b.session)
       .map(({ row, session }) => ({
         x: session, xLabel: `Session ${session}`, group: groupLabel(key), key, value: row.value, lo: row.ci_low, hi: row.ci_high,
-        suppressed: row.suppressed, valueText: row.suppressed ? Messages.suppressedMark : format(row.value), status: sizeText(row),
+        suppressed: row.suppressed, status: sizeText(row),
+        valueText: row.suppressed ? Messages.suppressedMark
+          : family === 'mean_score' && intervalNotAvailable(row) ? `${format(row.value)} (${Messages.intervalNotAvailable})` : format(row.value),
         reason: row.suppression_reason,
       })),
   );

@@ -1,9 +1,12 @@
 import type { FigureRow } from '../../functions/core/figures/figure-row';
 import { ALL } from '../../functions/core/figures/figure-row';
-import { metricInfo, parseSessionMetric } from '../../functions/core/figures/metric';
+import { Metric, metricInfo, parseSessionMetric } from '../../functions/core/figures/metric';
+import { intervalNotAvailable } from '../../functions/core/figures/metric-interval';
+import { clinicalRangeWording } from '../../functions/core/instruments/clinical-range';
+import { reliableChangeWording } from '../../functions/core/outcomes/reliable-change';
 import { groupLabel } from '../charts/chart-data';
 import type { GroupKey } from '../charts/chart-data';
-import { suppressionReasonText } from '../messages';
+import { Messages, suppressionReasonText } from '../messages';
 import type { InstrumentInfo } from '../report-context';
 
 /** One displayed row of a figures table: every cell already formatted as text. */
@@ -27,23 +30,37 @@ const format = (row: FigureRow, value: number | null): string => {
   return value.toFixed(2).replace(/^-/, '−');
 };
 
-const metricLabel = (metric: string): string => {
+const RELIABLE_CHANGE_METRICS = new Set<string>([
+  Metric.reliablyImproved, Metric.noReliableChange, Metric.reliablyDeteriorated, Metric.reliablyRecovered,
+]);
+
+// A reliable-change figure names its threshold and confidence (CORE-10 is at 90 %, the rest at 95 %); the cases at
+// start name the side of the cut-off that is clinical for this instrument.
+const metricLabel = (metric: string, instrument: InstrumentInfo | undefined): string => {
   const session = parseSessionMetric(metric);
   const label = metricInfo(metric)?.label ?? metric;
-  return session === null ? label : `${label} ${session.session}`;
+  if (session !== null) return `${label} ${session.session}`;
+  if (metric === Metric.casesAtStart) return clinicalRangeWording(instrument?.cutOff?.caseWhen).atStart;
+  if (metric === Metric.sessionsInRangeRate) return `Share of rated sessions ${clinicalRangeWording(instrument?.cutOff?.caseWhen).range}`;
+  const rc = instrument?.reliableChange;
+  return RELIABLE_CHANGE_METRICS.has(metric) && rc !== undefined && rc !== null
+    ? `${label} — ${reliableChangeWording(rc.points, rc.confidence)}`
+    : label;
 };
 
 /** Formats figure rows for a table (dashboard and funder report), session-indexed metrics left out unless asked. */
 export const figureTableRows = (rows: readonly FigureRow[], instruments: readonly InstrumentInfo[], withSessions = false): FigureTableRow[] =>
   rows
     .filter((row) => withSessions || parseSessionMetric(row.metric) === null)
-    .map((row) => ({
+    .map((row) => ({ row, info: instruments.find((i) => i.id === row.instrument) }))
+    .map(({ row, info }) => ({
       group: groupLabel(row.group_type as GroupKey),
-      instrument: row.instrument === '' ? 'Participation' : (instruments.find((i) => i.id === row.instrument)?.name ?? row.instrument),
-      metric: metricLabel(row.metric),
-      // a published figure without a value (e.g. a recovery rate with nobody above the cut-off) reads as a dash, not a blank
+      instrument: row.instrument === '' ? 'Participation' : (info?.name ?? row.instrument),
+      metric: metricLabel(row.metric, info),
+      // a published figure without a value (e.g. a recovery rate with nobody in the clinical range) reads as a dash, not a blank
       value: row.suppressed ? '*' : row.value === null ? '–' : format(row, row.value),
-      ci: row.suppressed || row.ci_low === null || row.ci_high === null ? '' : `${format(row, row.ci_low)} to ${format(row, row.ci_high)}`,
+      ci: intervalNotAvailable(row) ? Messages.intervalNotAvailable
+        : row.suppressed || row.ci_low === null || row.ci_high === null ? '' : `${format(row, row.ci_low)} to ${format(row, row.ci_high)}`,
       n: row.n_participants === null ? '' : String(row.n_participants),
       groups: String(row.n_groups),
       suppressed: row.suppressed,

@@ -80,7 +80,9 @@ export const funderReportContent = (input: FunderReportInput): FunderReportConte
         const paired = value(instrument.id, Metric.paired);
         const share = typeof improved?.value === 'number' && typeof paired?.value === 'number' && paired.value > 0 ? pct(improved.value / paired.value) : '*';
         const signed = change.value === null ? '*' : `${change.value > 0 ? '+' : ''}${change.value.toFixed(1)}`;
-        return [{ label: `${instrument.name}: mean change`, value: signed, note: `${share} reliably improved; ${num(paired?.value)} paired` }];
+        // the confidence of the threshold travels with the share (CORE-10's is 90 %, the others' 95 %)
+        const confidence = instrument.reliableChange ? ` (${Math.round(instrument.reliableChange.confidence * 100)}% confidence)` : '';
+        return [{ label: `${instrument.name}: mean change`, value: signed, note: `${share} reliably improved${confidence}; ${num(paired?.value)} paired` }];
       }),
     ];
     const groups = [...new Set(own.map((r) => r.group_type))].sort((a, b) => groupOrder(a) - groupOrder(b));

@@ -7,6 +7,10 @@ export const PATH_PARAMETERS = {
     type: 'string', minLength: 20, maxLength: 20, pattern: '^[0-9a-f]{20}$',
     description: 'The id of an API key, as `POST /v1/admin/keys` returned it: 20 lower-case hexadecimal digits.',
   },
+  groupId: {
+    type: 'string', minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$',
+    description: 'The id of a group, as the clinic registered it with `POST /v1/groups`.',
+  },
   runId: {
     type: 'string', minLength: 1, maxLength: 128, pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$',
     description: 'The id of a nightly run, as `POST /v1/admin/runs` returned it (e.g. run-20260105T020000Z-3fa9c1).',

@@ -5,6 +5,7 @@ import { attendanceBatchSchema } from '../../schemas/api/attendance';
 import { responsesBatchSchema } from '../../schemas/api/responses';
 import { groupSchema } from '../../schemas/api/group';
 import { clinicSchema, erasureSchema, keyRequestSchema, programmeSchema } from '../../schemas/api/admin';
+import { groupRiskFlagsSchema, responsesReceiptSchema } from '../../schemas/api/risk-flags';
 import { groupPayload, send, startTestStack, type TestStack } from './support/test-stack';
 
 let t: TestStack;
@@ -110,7 +111,11 @@ describe('public routes', () => {
     expect(doc.components.schemas).toMatchObject({
       Group: drop$id(groupSchema), AttendanceBatch: drop$id(attendanceBatchSchema), ResponsesBatch: drop$id(responsesBatchSchema),
       Clinic: drop$id(clinicSchema), Programme: drop$id(programmeSchema), KeyRequest: drop$id(keyRequestSchema), Erasure: drop$id(erasureSchema),
+      ResponsesReceipt: drop$id(responsesReceiptSchema), GroupRiskFlags: drop$id(groupRiskFlagsSchema),
     });
+    const answer = (method: string, path: string) => JSON.stringify((doc.paths[path]?.[method] as { responses?: Record<string, unknown> } | undefined)?.responses?.['200']);
+    expect(answer('post', '/v1/responses')).toContain('#/components/schemas/ResponsesReceipt');
+    expect(answer('get', '/v1/groups/{groupId}/risk-flags')).toContain('#/components/schemas/GroupRiskFlags');
     for (const route of ROUTES) {
       const operation = doc.paths[route.path]?.[route.method.toLowerCase()];
       expect(operation, `${route.method} ${route.path}`).toBeDefined();

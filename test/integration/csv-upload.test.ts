@@ -27,7 +27,7 @@ describe('CSV uploads of a spreadsheet', () => {
     // Assess
     expect([first.status, first.json]).toEqual([200, { accepted: 2, unchanged: 0 }]);
     expect([again.status, again.json]).toEqual([200, { accepted: 0, unchanged: 2 }]);
-    expect([scored.status, scored.json]).toEqual([200, { accepted: 1, unchanged: 0 }]);
+    expect([scored.status, scored.json]).toEqual([200, { accepted: 1, unchanged: 0, riskFlags: [] }]);
     const response = (await items()).find((item) => item['type'] === 'response');
     expect(response?.['rawScore']).toBe(21);
   });

@@ -60,7 +60,7 @@ describe('ingestion against dynalite', () => {
 
     // Assess
     const after = await t.scanAll();
-    expect(result).toEqual({ accepted: 1, unchanged: 0 });
+    expect(result).toEqual({ accepted: 1, unchanged: 0, riskFlags: [] });
     expect(after).toHaveLength(before.length);
     const scores = (items: Record<string, unknown>[]) => items.filter((i) => i['type'] === 'response').map((i) => i['score']);
     expect(scores(before)).toEqual([4]);

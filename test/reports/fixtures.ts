@@ -44,10 +44,10 @@ const GROUP_EFFECT: Readonly<Record<GroupType, number>> = { psychoeducational: 0
 
 /** Instrument infos matching the fixture instruments, with the SWEMWBS population norm as a reference line. */
 export const FIXTURE_INSTRUMENTS: readonly InstrumentInfo[] = [
-  { id: 'swemwbs', name: 'SWEMWBS', direction: 'higher-is-better', scoreRange: { min: 7, max: 35 }, reliableChange: 3, cutOff: null, referenceLines: [{ value: 23.5, label: 'Population norm 23.5 (HSE)', scale: 'score' }, { value: 3, label: 'Meaningful change (3 points)', scale: 'change' }] },
-  { id: 'wemwbs', name: 'WEMWBS', direction: 'higher-is-better', scoreRange: { min: 14, max: 70 }, reliableChange: 8, cutOff: { value: 43.5, label: 'Possible depression (below 43.5)' } },
+  { id: 'swemwbs', name: 'SWEMWBS', direction: 'higher-is-better', scoreRange: { min: 7, max: 35 }, reliableChange: { points: 3, confidence: 0.95 }, cutOff: null, referenceLines: [{ value: 23.5, label: 'Population norm 23.5 (HSE)', scale: 'score' }, { value: 3, label: 'Meaningful change (3 points)', scale: 'change' }] },
+  { id: 'wemwbs', name: 'WEMWBS', direction: 'higher-is-better', scoreRange: { min: 14, max: 70 }, reliableChange: { points: 8, confidence: 0.95 }, cutOff: { value: 43.5, label: 'Possible depression (below 43.5)', caseWhen: 'below' } },
   { id: 'brs', name: 'Brief Resilience Scale', direction: 'higher-is-better', scoreRange: { min: 1, max: 5 }, reliableChange: null, cutOff: null, referenceLines: [{ value: 3, label: 'Normal resilience from 3.00', scale: 'score' }] },
-  { id: 'phq9', name: 'PHQ-9', direction: 'lower-is-better', scoreRange: { min: 0, max: 27 }, reliableChange: 6, cutOff: { value: 10, label: 'Caseness (10 or more)' }, referenceLines: [{ value: 10, label: 'Caseness threshold 10', scale: 'score' }] },
+  { id: 'phq9', name: 'PHQ-9', direction: 'lower-is-better', scoreRange: { min: 0, max: 27 }, reliableChange: { points: 6, confidence: 0.95 }, cutOff: { value: 10, label: 'Caseness (10 or more)', caseWhen: 'at-or-above' }, referenceLines: [{ value: 10, label: 'Caseness threshold 10', scale: 'score' }] },
 ];
 
 /** A report context for the fixtures: two programmes, two funders, k = 8, rounding to 5. */

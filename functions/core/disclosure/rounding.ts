@@ -8,14 +8,18 @@ import { wilsonInterval } from '../stats/confidence-interval';
 export const roundTo = (value: number, base: number): number =>
   base <= 1 ? value : Math.sign(value) * Math.round(Math.abs(value) / base) * base;
 
+const SESSION_SHARES = new Set<string>([Metric.attendanceRate, Metric.sessionsInRangeRate]);
+
 /**
  * Funder rounding, applied after suppression: counts of people and every n_participants are rounded to the
  * nearest multiple of `base`; means, medians, effect sizes and group or session counts are unchanged.
  * Every rate is recomputed from rounded numbers (NHS England's method) so it cannot give back the exact
  * counts: from its numerator and denominator where both are visible counts of the cell, otherwise from its
  * implied numerator (rate × n) rounded the same way; its Wilson interval is recomputed from those rounded
- * numbers (an interval of the exact counts would give them back). The attendance rate, a share of sessions
- * rather than of people, is given to two decimals without an interval. Returns new rows; hidden rows as given.
+ * numbers (an interval of the exact counts would give them back), and a rate without an interval (too few groups)
+ * stays without one. The attendance rate and the share of rated
+ * sessions in the clinical range (process measures), shares of sessions rather than of people, are given to two
+ * decimals without an interval. Returns new rows; hidden rows as given.
  */
 export const roundFigures = (table: FigureTable, rows: readonly FigureRow[], base: number): FigureRow[] => {
   if (base <= 1) return [...rows];
@@ -31,7 +35,8 @@ export const roundFigures = (table: FigureTable, rows: readonly FigureRow[], bas
     const entry = table.entries[i];
     const exact = rows[i];
     if (row.suppressed || entry === undefined || exact === undefined || entry.role.kind !== 'rate' || row.value === null) return row;
-    if (row.metric === Metric.attendanceRate) return { ...row, value: Math.round(row.value * 100) / 100, ci_low: null, ci_high: null };
+    // Shares of sessions: recomputing them from rounded people (their n) would change what they measure.
+    if (SESSION_SHARES.has(row.metric)) return { ...row, value: Math.round(row.value * 100) / 100, ci_low: null, ci_high: null };
     const { numerator, denominator } = entry.role;
     const sibling = (metric: string | null): FigureRow | undefined => {
       if (metric === null) return undefined;
@@ -52,6 +57,9 @@ export const roundFigures = (table: FigureTable, rows: readonly FigureRow[], bas
     const trials = fromCounts ? den.value! : row.n_participants ?? 0;
     if (trials <= 0) return { ...row, value: null, ci_low: null, ci_high: null, suppressed: true, suppression_reason: 'primary:n<k' };
     const share = Math.min(1, Math.max(0, successes / trials));
+    // Too few groups for an honest interval of the exact counts: none of the rounded ones either (a plain Wilson
+    // interval would ignore the grouping and read as falsely precise).
+    if (exact.ci_low === null || exact.ci_high === null) return { ...row, value: share, ci_low: null, ci_high: null };
     const interval = wilsonInterval(Math.min(successes, trials), trials);
     return { ...row, value: share, ci_low: interval?.low ?? null, ci_high: interval?.high ?? null };
   });

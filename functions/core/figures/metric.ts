@@ -46,6 +46,8 @@ export const Metric = {
   hedgesG: 'hedges_g',
   dZ: 'd_z',
   riskFlagged: 'risk_flagged',
+  // process measures (GSRS): read session by session, never as change
+  sessionsInRangeRate: 'sessions_in_range_rate',
 } as const;
 export type Metric = (typeof Metric)[keyof typeof Metric];
 
@@ -83,7 +85,7 @@ export const METRIC_INFO: Readonly<Record<Metric | SessionMetric, MetricInfo>> =
   reliably_improved: { kind: 'count', perInstrument: true, label: 'Reliably improved', unit: 'people' },
   no_reliable_change: { kind: 'count', perInstrument: true, label: 'No reliable change', unit: 'people' },
   reliably_deteriorated: { kind: 'count', perInstrument: true, label: 'Reliably deteriorated', unit: 'people' },
-  cases_at_start: { kind: 'count', perInstrument: true, label: 'Above clinical cut-off at start', unit: 'people' },
+  cases_at_start: { kind: 'count', perInstrument: true, label: 'In the clinical range at start', unit: 'people' },
   recovered: { kind: 'count', perInstrument: true, label: 'Recovered', unit: 'people' },
   reliably_recovered: { kind: 'count', perInstrument: true, label: 'Reliably recovered', unit: 'people' },
   recovery_rate: { kind: 'rate', perInstrument: true, label: 'Recovery rate', unit: 'share of cases at start' },
@@ -95,6 +97,7 @@ export const METRIC_INFO: Readonly<Record<Metric | SessionMetric, MetricInfo>> =
   hedges_g: { kind: 'mean', perInstrument: true, label: "Pre–post effect size (Hedges' g)", unit: 'standard deviations' },
   d_z: { kind: 'mean', perInstrument: true, label: 'Effect size d_z', unit: 'standard deviations' },
   risk_flagged: { kind: 'count', perInstrument: true, label: 'Risk item flagged', unit: 'people' },
+  sessions_in_range_rate: { kind: 'rate', perInstrument: true, label: 'Share of rated sessions in the clinical range', unit: 'share of rated sessions' },
   retention: { kind: 'rate', perInstrument: false, label: 'Still attending at session', unit: 'share of starters' },
   mean_score: { kind: 'mean', perInstrument: true, label: 'Mean score at session', unit: 'score' },
 };

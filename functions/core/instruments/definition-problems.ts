@@ -11,7 +11,11 @@ export const definitionProblems = (def: InstrumentDefinition): string[] => {
   if (def.minItems > n) problems.push(`minItems ${def.minItems} exceeds the ${n} items`);
   if (!(min < max)) problems.push(`answers.min ${min} must be below answers.max ${max}`);
   for (const item of def.reversedItems) if (item > n) problems.push(`reversed item ${item} is beyond the ${n} items`);
-  for (const risk of def.riskItems) if (risk.item > n) problems.push(`risk item ${risk.item} is beyond the ${n} items`);
+  for (const risk of def.riskItems) {
+    if (risk.item > n) problems.push(`risk item ${risk.item} is beyond the ${n} items`);
+    // The threshold is read on the answer as given: a reversed risk item would flag the wrong end of its scale.
+    if (def.reversedItems.includes(risk.item)) problems.push(`risk item ${risk.item} is reverse-scored`);
+  }
   if (def.missing.maxMissing >= n) problems.push(`maxMissing ${def.missing.maxMissing} leaves no item to score`);
   if (def.rawRange.min !== n * min || def.rawRange.max !== n * max) {
     problems.push(`rawRange ${def.rawRange.min}–${def.rawRange.max} does not follow from ${n} items × ${min}–${max}`);
@@ -32,6 +36,12 @@ export const definitionProblems = (def: InstrumentDefinition): string[] => {
   if (def.scoreRange.min !== expectedScore.min || def.scoreRange.max !== expectedScore.max) {
     problems.push(`scoreRange ${def.scoreRange.min}–${def.scoreRange.max} should be ${expectedScore.min}–${expectedScore.max}`);
   }
+  const rc = def.reliableChange;
+  const derived = (rc.threshold === null || rc.threshold === undefined) && rc.sd !== null && rc.sd !== undefined;
+  // A derived threshold uses z = 1.96 (Jacobson & Truax), so it can only be stated at 95 %.
+  if (derived && rc.confidence !== 0.95) problems.push(`a derived reliable-change threshold is at 95 % confidence, not ${rc.confidence * 100} %`);
+  // A process measure (group alliance) is read session by session: a change threshold would invite outcome figures.
+  if (def.measureType === 'process' && ((rc.threshold ?? null) !== null || (rc.sd ?? null) !== null)) problems.push('a process measure has no reliable-change threshold');
   problems.push(...bandProblems(def));
   return problems;
 };

@@ -2,6 +2,13 @@
 export const Direction = { higherIsBetter: 'higher-is-better', lowerIsBetter: 'lower-is-better' } as const;
 export type Direction = (typeof Direction)[keyof typeof Direction];
 
+/**
+ * What an instrument measures: an `outcome` (change from first to last score is the result) or a `process` measured
+ * session by session (GSRS/SRS group alliance), for which recovery, reliable change and mean change mean nothing.
+ */
+export const MeasureType = { outcome: 'outcome', process: 'process' } as const;
+export type MeasureType = (typeof MeasureType)[keyof typeof MeasureType];
+
 /** How item answers become the reported score. */
 export const ScoringMethod = {
   /** Sum of the (reversed where needed) items. */
@@ -35,6 +42,20 @@ export const LicenceStatus = {
 } as const;
 export type LicenceStatus = (typeof LicenceStatus)[keyof typeof LicenceStatus];
 
+/**
+ * How far a value's source has been checked: `verified` only when a primary source (the instrument's paper or the
+ * owner's manual) was read for exactly this value; `secondary` when it rests on calculator sites, third-party code or
+ * copies; `unverified` otherwise (a project default, or a citation nobody has checked).
+ */
+export const SourceStatus = { verified: 'verified', secondary: 'secondary', unverified: 'unverified' } as const;
+export type SourceStatus = (typeof SourceStatus)[keyof typeof SourceStatus];
+
+/** Where one value of a definition comes from, and how far that has been checked. */
+export interface Source {
+  citation: string;
+  status: SourceStatus;
+}
+
 /** A closed range of numbers. */
 export interface NumberRange {
   min: number;
@@ -52,6 +73,8 @@ export interface AnswerScale {
 export interface Scoring {
   method: ScoringMethod;
   table?: number[] | null;
+  /** Source of the scoring rule and, for `table`, of the conversion table. */
+  source: Source;
 }
 
 /** A clinical cut-off: a score on the `caseWhen` side of `value` is a case. */
@@ -59,6 +82,7 @@ export interface CutOff {
   value: number;
   caseWhen: CaseWhen;
   label: string;
+  source: Source;
 }
 
 /** A named score band; bounds are inclusive unless marked exclusive. */
@@ -68,26 +92,43 @@ export interface Band {
   max: number;
   minExclusive: boolean;
   maxExclusive: boolean;
+  source: Source;
 }
 
-/** A published reliable-change threshold in score points, or the baseline SD and reliability to derive it. */
+/** Confidence levels a reliable-change threshold may be stated at (Jacobson & Truax: 95 %). */
+export const ReliableChangeConfidence = { ninety: 0.9, ninetyFive: 0.95 } as const;
+export type ReliableChangeConfidence = (typeof ReliableChangeConfidence)[keyof typeof ReliableChangeConfidence];
+
+/**
+ * A configured reliable-change threshold in score points, or the baseline SD and reliability to derive it (at 95 %),
+ * with the confidence level the threshold is stated at.
+ */
 export interface ReliableChangeRule {
   threshold?: number | null;
   sd?: number | null;
   reliability?: number | null;
+  /** The confidence level of the threshold: 0.95 for a derived one; CORE-10's published 6 points is at 0.90. */
+  confidence: ReliableChangeConfidence;
+  source: Source;
 }
 
 /** How many items may be missing, and how they are handled. */
 export interface MissingRule {
   maxMissing: number;
   handling: MissingHandling;
+  source: Source;
 }
 
-/** An item whose answer above `flagAbove` raises the `risk` flag (counted, never published per person). */
+/** An item whose answer above `flagAbove` raises a risk flag (returned to the clinic, counted, never published). */
 export interface RiskItem {
   /** 1-based item number as on the form. */
   item: number;
   flagAbove: number;
+  /** Machine-readable name of the flag, e.g. `phq9-item9-self-harm`. */
+  flag: string;
+  /** What an answer above the threshold means, for the clinic (never the item wording). */
+  meaning: string;
+  source: Source;
 }
 
 /** Licence terms; `requiresRecordedLicence` instruments are usable only when the deployment records a licence. */
@@ -95,14 +136,13 @@ export interface Licence {
   status: LicenceStatus;
   requiresRecordedLicence: boolean;
   note: string;
+  source: Source;
 }
 
-/** Where a number in the definition comes from; `verified: false` marks a documented default to be checked. */
-export interface Provenance {
-  /** The definition field the source is for, e.g. `cutOff` or `reversedItems`. */
+/** The source of a definition field that cannot carry its own (`reversedItems`, `items`, an absent cut-off). */
+export interface Provenance extends Source {
+  /** The definition field the source is for, e.g. `reversedItems`. */
   field: string;
-  source: string;
-  verified: boolean;
 }
 
 /**
@@ -125,6 +165,7 @@ export interface InstrumentDefinition {
   rawRange: NumberRange;
   scoreRange: NumberRange;
   direction: Direction;
+  measureType: MeasureType;
   cutOff?: CutOff | null;
   bands: Band[];
   reliableChange: ReliableChangeRule;

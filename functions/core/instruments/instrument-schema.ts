@@ -8,6 +8,17 @@ const range = {
   additionalProperties: false,
 } as const;
 
+// Every value that rests on a source carries it: citation plus how far it has been checked.
+const source = {
+  type: 'object',
+  properties: {
+    citation: { type: 'string', minLength: 1 },
+    status: { type: 'string', enum: ['verified', 'secondary', 'unverified'] },
+  },
+  required: ['citation', 'status'],
+  additionalProperties: false,
+} as const;
+
 /**
  * JSON Schema of an instrument definition, type-checked against `InstrumentDefinition` so the two cannot drift.
  * `schemas/instrument.schema.json` is this object written out; a test keeps them equal.
@@ -36,13 +47,15 @@ export const instrumentSchema: JSONSchemaType<InstrumentDefinition> = {
       properties: {
         method: { type: 'string', enum: ['sum', 'mean', 'table'] },
         table: { type: 'array', items: { type: 'number' }, nullable: true, minItems: 2 },
+        source,
       },
-      required: ['method'],
+      required: ['method', 'source'],
       additionalProperties: false,
     },
     rawRange: range,
     scoreRange: range,
     direction: { type: 'string', enum: ['higher-is-better', 'lower-is-better'] },
+    measureType: { type: 'string', enum: ['outcome', 'process'] },
     cutOff: {
       type: 'object',
       nullable: true,
@@ -50,8 +63,9 @@ export const instrumentSchema: JSONSchemaType<InstrumentDefinition> = {
         value: { type: 'number' },
         caseWhen: { type: 'string', enum: ['at-or-above', 'above', 'below', 'at-or-below'] },
         label: { type: 'string', minLength: 1 },
+        source,
       },
-      required: ['value', 'caseWhen', 'label'],
+      required: ['value', 'caseWhen', 'label', 'source'],
       additionalProperties: false,
     },
     bands: {
@@ -64,8 +78,9 @@ export const instrumentSchema: JSONSchemaType<InstrumentDefinition> = {
           max: { type: 'number' },
           minExclusive: { type: 'boolean' },
           maxExclusive: { type: 'boolean' },
+          source,
         },
-        required: ['label', 'min', 'max', 'minExclusive', 'maxExclusive'],
+        required: ['label', 'min', 'max', 'minExclusive', 'maxExclusive', 'source'],
         additionalProperties: false,
       },
     },
@@ -75,8 +90,10 @@ export const instrumentSchema: JSONSchemaType<InstrumentDefinition> = {
         threshold: { type: 'number', exclusiveMinimum: 0, nullable: true },
         sd: { type: 'number', exclusiveMinimum: 0, nullable: true },
         reliability: { type: 'number', exclusiveMinimum: 0, exclusiveMaximum: 1, nullable: true },
+        confidence: { type: 'number', enum: [0.9, 0.95] },
+        source,
       },
-      required: [],
+      required: ['confidence', 'source'],
       additionalProperties: false,
     },
     missing: {
@@ -84,16 +101,23 @@ export const instrumentSchema: JSONSchemaType<InstrumentDefinition> = {
       properties: {
         maxMissing: { type: 'integer', minimum: 0 },
         handling: { type: 'string', enum: ['prorate', 'invalid'] },
+        source,
       },
-      required: ['maxMissing', 'handling'],
+      required: ['maxMissing', 'handling', 'source'],
       additionalProperties: false,
     },
     riskItems: {
       type: 'array',
       items: {
         type: 'object',
-        properties: { item: { type: 'integer', minimum: 1 }, flagAbove: { type: 'number' } },
-        required: ['item', 'flagAbove'],
+        properties: {
+          item: { type: 'integer', minimum: 1 },
+          flagAbove: { type: 'number' },
+          flag: { type: 'string', pattern: '^[a-z0-9-]+$' },
+          meaning: { type: 'string', minLength: 1 },
+          source,
+        },
+        required: ['item', 'flagAbove', 'flag', 'meaning', 'source'],
         additionalProperties: false,
       },
     },
@@ -103,28 +127,28 @@ export const instrumentSchema: JSONSchemaType<InstrumentDefinition> = {
         status: { type: 'string', enum: ['free', 'free-with-registration', 'free-non-commercial', 'paid-per-use'] },
         requiresRecordedLicence: { type: 'boolean' },
         note: { type: 'string' },
+        source,
       },
-      required: ['status', 'requiresRecordedLicence', 'note'],
+      required: ['status', 'requiresRecordedLicence', 'note', 'source'],
       additionalProperties: false,
     },
     provenance: {
       type: 'array',
-      minItems: 1,
       items: {
         type: 'object',
         properties: {
           field: { type: 'string', minLength: 1 },
-          source: { type: 'string', minLength: 1 },
-          verified: { type: 'boolean' },
+          citation: { type: 'string', minLength: 1 },
+          status: { type: 'string', enum: ['verified', 'secondary', 'unverified'] },
         },
-        required: ['field', 'source', 'verified'],
+        required: ['field', 'citation', 'status'],
         additionalProperties: false,
       },
     },
   },
   required: [
     'id', 'version', 'name', 'items', 'minItems', 'answers', 'reversedItems', 'scoring', 'rawRange', 'scoreRange',
-    'direction', 'bands', 'reliableChange', 'missing', 'riskItems', 'licence', 'provenance',
+    'direction', 'measureType', 'bands', 'reliableChange', 'missing', 'riskItems', 'licence', 'provenance',
   ],
   additionalProperties: false,
 };

@@ -1,4 +1,3 @@
-import { emptyClusterSums } from '../stats/cluster-moments';
 import { emptyMoments } from '../stats/moments';
 import type { GroupStatistics, OutcomeStats, ParticipationStats } from './group-statistics-types';
 
@@ -6,7 +5,7 @@ import type { GroupStatistics, OutcomeStats, ParticipationStats } from './group-
 export const emptyParticipationStats = (): ParticipationStats => ({
   participants: 0, starters: 0, sessionsDelivered: 0, sessionsOffered: 0, sessionsAttended: 0, offeredParticipants: 0,
   completed: 0, finishedStarters: 0, completedFinished: 0, droppedOut: 0,
-  retentionAtRisk: [], retentionRetained: [], retentionGroups: [],
+  retentionAtRisk: [], retentionRetained: [], retentionGroups: [], clusters: [],
 });
 
 /** Outcome statistics of nobody. */
@@ -14,7 +13,7 @@ export const emptyOutcomeStats = (): OutcomeStats => ({
   groups: 0, pairedGroups: 0, enrolled: 0, paired: 0, classified: 0, improved: 0, unchanged: 0, deteriorated: 0,
   casesAtStart: 0, pairedCasesAtStart: 0, caseAssessed: 0, recovered: 0, reliablyRecovered: 0, riskFlagged: 0,
   baseline: emptyMoments(), final: emptyMoments(), change: emptyMoments(), sumCross: 0,
-  baselineHistogram: {}, finalHistogram: {}, changeClusters: emptyClusterSums(), bySession: {},
+  baselineHistogram: {}, finalHistogram: {}, clusters: [], ratedSessions: 0, ratedSessionsInRange: 0, bySession: {},
 });
 
 /** The statistics of no group: the identity of `mergeGroupStatistics`. */

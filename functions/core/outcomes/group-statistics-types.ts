@@ -1,4 +1,4 @@
-import type { ClusterSums } from '../stats/cluster-moments';
+import type { ClusterTotal } from '../stats/cluster-totals';
 import type { Histogram } from '../stats/histogram';
 import type { Moments } from '../stats/moments';
 
@@ -26,11 +26,40 @@ export interface ParticipationStats {
   retentionRetained: number[];
   /** Groups that have delivered session k. */
   retentionGroups: number[];
+  /** Per group (canonical order): the counts behind the rates, for their cluster-robust intervals. */
+  clusters: ParticipationCluster[];
+}
+
+/** One group's counts behind the participation rates: no participant-level data. */
+export interface ParticipationCluster {
+  finishedStarters: number;
+  completedFinished: number;
+  droppedOut: number;
+  retentionAtRisk: number[];
+  retentionRetained: number[];
 }
 
 /** Moments of the scores at one session number, with the number of groups they come from. */
 export interface SessionMoments extends Moments {
   groups: number;
+  /** Per group: n and Σ score at this session, for the cluster-robust interval. */
+  clusters: ClusterTotal[];
+}
+
+/** One group's totals of one instrument behind the outcome intervals (paired people unless named): no participant-level data. */
+export interface OutcomeCluster {
+  enrolled: number;
+  paired: number;
+  pairedCasesAtStart: number;
+  recovered: number;
+  baselineSum: number;
+  baselineSumSq: number;
+  finalSum: number;
+  changeSum: number;
+  changeSumSq: number;
+  /** Rated sessions and those in the clinical range (see `OutcomeStats.ratedSessions`); absent in totals stored before, read as 0. */
+  ratedSessions: number;
+  ratedSessionsInRange: number;
 }
 
 /** Mergeable outcome statistics of one instrument (plain JSON data). Score moments are over paired participants. */
@@ -60,8 +89,15 @@ export interface OutcomeStats {
   sumCross: number;
   baselineHistogram: Histogram;
   finalHistogram: Histogram;
-  /** Between-group sums of the change, for the ICC and the design effect. */
-  changeClusters: ClusterSums;
+  /** Per group (canonical order): the totals behind the cluster-robust intervals. */
+  clusters: OutcomeCluster[];
+  /**
+   * Rated sessions (one per person and session: the latest form) and, of those, the ones in the clinical range of the
+   * cut-off: the share of sessions below the alliance cut-off of a process measure (GSRS). Absent in statistics
+   * stored before they were counted, which merge as 0.
+   */
+  ratedSessions: number;
+  ratedSessionsInRange: number;
   /** Scores of all administrations by session number (one per person and session: the latest). */
   bySession: Record<string, SessionMoments>;
 }

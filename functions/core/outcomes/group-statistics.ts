@@ -1,10 +1,12 @@
 import type { InstrumentDefinition } from '../instruments/instrument-definition';
 import { findInstrument } from '../instruments/registry';
-import { clusterSumsOfGroup } from '../stats/cluster-moments';
 import { addToHistogram } from '../stats/histogram';
 import { addToMoments } from '../stats/moments';
+import { isCase } from '../scoring/classify-score';
 import { emptyGroupStatistics, emptyOutcomeStats } from './empty-group-statistics';
-import type { GroupStatistics, OutcomeStats, ParticipationStats, SessionMoments } from './group-statistics-types';
+import type {
+  GroupStatistics, OutcomeCluster, OutcomeStats, ParticipationCluster, ParticipationStats, SessionMoments,
+} from './group-statistics-types';
 import { latestPerSession } from './latest-per-session';
 import type { ScorePoint } from './participant-outcome';
 import { participantOutcome } from './participant-outcome';
@@ -87,9 +89,11 @@ const addOutcome = (stats: OutcomeStats, def: InstrumentDefinition, scores: read
   }
   for (const [session, point] of latestPerSession(scores)) {
     const key = String(session);
-    const m: SessionMoments = stats.bySession[key] ?? { n: 0, sum: 0, sumSq: 0, groups: 1 };
+    const m: SessionMoments = stats.bySession[key] ?? { n: 0, sum: 0, sumSq: 0, groups: 1, clusters: [] };
     addToMoments(m, point.score);
     stats.bySession[key] = m;
+    stats.ratedSessions += 1;
+    if (def.cutOff && isCase(def.cutOff, point.score)) stats.ratedSessionsInRange += 1;
   }
   const { first, last, change } = outcome;
   if (!outcome.paired || first === null || last === null || change === null) return;
@@ -108,6 +112,19 @@ const addOutcome = (stats: OutcomeStats, def: InstrumentDefinition, scores: read
   if (outcome.recovered === true) stats.recovered += 1;
   if (outcome.reliablyRecovered === true) stats.reliablyRecovered += 1;
 };
+
+// The group's own totals, kept per group through every merge for the cluster-robust intervals.
+const outcomeCluster = (o: OutcomeStats): OutcomeCluster => ({
+  enrolled: o.enrolled, paired: o.paired, pairedCasesAtStart: o.pairedCasesAtStart, recovered: o.recovered,
+  baselineSum: o.baseline.sum, baselineSumSq: o.baseline.sumSq, finalSum: o.final.sum, changeSum: o.change.sum, changeSumSq: o.change.sumSq,
+  // `?? 0`: statistics stored before sessions were counted lack the fields
+  ratedSessions: o.ratedSessions ?? 0, ratedSessionsInRange: o.ratedSessionsInRange ?? 0,
+});
+
+const participationCluster = (p: ParticipationStats): ParticipationCluster => ({
+  finishedStarters: p.finishedStarters, completedFinished: p.completedFinished, droppedOut: p.droppedOut,
+  retentionAtRisk: [...p.retentionAtRisk], retentionRetained: [...p.retentionRetained],
+});
 
 /**
  * The mergeable sufficient statistics of one group: participation of every participant, and per instrument the outcomes
@@ -132,8 +149,30 @@ export const groupStatistics = (input: GroupStatisticsInput, config: GroupStatis
     if (outcome === undefined) continue;
     outcome.groups = 1;
     outcome.pairedGroups = outcome.paired > 0 ? 1 : 0;
-    outcome.changeClusters = clusterSumsOfGroup(outcome.change);
+    outcome.clusters = [outcomeCluster(outcome)];
+    for (const m of Object.values(outcome.bySession)) m.clusters = [{ n: m.n, sum: m.sum }];
     stats.instruments[id] = outcome;
   }
+  stats.participation.clusters = [participationCluster(stats.participation)];
   return stats;
+};
+
+/**
+ * One group's statistics with its per-group totals: statistics stored before they were kept lack `clusters`,
+ * and for a single group they follow exactly from its own sums, so an older stored item needs no recompute.
+ * Statistics that already carry them are returned as they are.
+ */
+export const withGroupTotals = (stats: GroupStatistics): GroupStatistics => {
+  const stale = (stats.participation as Partial<ParticipationStats>).clusters === undefined
+    || Object.values(stats.instruments).some((o) => (o as Partial<OutcomeStats>).clusters === undefined
+      || Object.values(o.bySession).some((m) => (m as Partial<SessionMoments>).clusters === undefined));
+  if (!stale) return stats;
+  const instruments: Record<string, OutcomeStats> = {};
+  for (const [id, o] of Object.entries(stats.instruments)) {
+    const bySession: Record<string, SessionMoments> = {};
+    for (const [k, m] of Object.entries(o.bySession)) bySession[k] = { ...m, clusters: m.n > 0 ? [{ n: m.n, sum: m.sum }] : [] };
+    instruments[id] = { ...o, bySession, clusters: o.groups > 0 ? [outcomeCluster(o)] : [] };
+  }
+  const participation = { ...stats.participation, clusters: stats.groups > 0 ? [participationCluster(stats.participation)] : [] };
+  return { ...stats, participation, instruments };
 };

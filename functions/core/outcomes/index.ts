@@ -1,13 +1,17 @@
 export { emptyGroupStatistics, emptyOutcomeStats, emptyParticipationStats } from './empty-group-statistics';
-export { groupStatistics } from './group-statistics';
+export { groupStatistics, withGroupTotals } from './group-statistics';
 export type { GroupStatisticsConfig, GroupStatisticsInput, ParticipantRecords } from './group-statistics';
-export type { GroupStatistics, OutcomeStats, ParticipationStats, SessionMoments } from './group-statistics-types';
+export type {
+  GroupStatistics, OutcomeCluster, OutcomeStats, ParticipationCluster, ParticipationStats, SessionMoments,
+} from './group-statistics-types';
 export { mergeGroupStatistics, mergeOutcomeStats, mergeParticipationStats } from './merge-group-statistics';
 export { latestPerSession } from './latest-per-session';
 export { participantOutcome } from './participant-outcome';
 export type { OutcomeOptions, ParticipantOutcome, ScorePoint } from './participant-outcome';
 export { AttendanceStatus, DEFAULT_COMPLETION_RULE, participation, sessionsRequired } from './participation';
 export type { AttendanceMark, CompletionRule, GroupSessions, Participation } from './participation';
-export { classifyChange, jacobsonTruaxThreshold, ReliableChange, reliableChangeThreshold } from './reliable-change';
-export { CiMethod, DEFAULT_MIN_GROUPS_FOR_DESIGN_EFFECT, summariseCell } from './summarise-cell';
-export type { CellSummary, MetricValue, SummariseOptions } from './summarise-cell';
+export {
+  classifyChange, jacobsonTruaxThreshold, ReliableChange, reliableChangeThreshold, reliableChangeWording,
+} from './reliable-change';
+export { CiMethod, NoInterval, sessionsInRangeRate, summariseCell } from './summarise-cell';
+export type { CellSummary, MetricValue } from './summarise-cell';

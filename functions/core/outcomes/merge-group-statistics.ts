@@ -1,8 +1,10 @@
-import { mergeClusterSums } from '../stats/cluster-moments';
+import { mergeClusterLists, mergeClusterTotals } from '../stats/cluster-totals';
 import { mergeHistograms } from '../stats/histogram';
 import { mergeMoments } from '../stats/moments';
 import { emptyOutcomeStats } from './empty-group-statistics';
-import type { GroupStatistics, OutcomeStats, ParticipationStats, SessionMoments } from './group-statistics-types';
+import type {
+  GroupStatistics, OutcomeCluster, OutcomeStats, ParticipationCluster, ParticipationStats, SessionMoments,
+} from './group-statistics-types';
 
 // Keys in a canonical order, so merge(a, b) and merge(b, a) serialise to the same JSON.
 const sortKeys = <T>(record: Record<string, T>): Record<string, T> => {
@@ -15,6 +17,14 @@ const sortKeys = <T>(record: Record<string, T>): Record<string, T> => {
 
 const addArrays = (a: readonly number[], b: readonly number[]): number[] =>
   Array.from({ length: Math.max(a.length, b.length) }, (_, i) => (a[i] ?? 0) + (b[i] ?? 0));
+
+// Canonical orders of the per-group lists: equal keys mean equal entries, so the merged JSON is order-free.
+const participationClusterKey = (c: ParticipationCluster): number[] =>
+  [c.finishedStarters, c.completedFinished, c.droppedOut, c.retentionAtRisk.length, ...c.retentionAtRisk, ...c.retentionRetained];
+const outcomeClusterKey = (c: OutcomeCluster): number[] => [
+  c.enrolled, c.paired, c.pairedCasesAtStart, c.recovered, c.baselineSum, c.baselineSumSq, c.finalSum, c.changeSum, c.changeSumSq,
+  c.ratedSessions ?? 0, c.ratedSessionsInRange ?? 0,
+];
 
 /** Participation statistics of two disjoint sets of groups. */
 export const mergeParticipationStats = (a: ParticipationStats, b: ParticipationStats): ParticipationStats => ({
@@ -31,13 +41,16 @@ export const mergeParticipationStats = (a: ParticipationStats, b: ParticipationS
   retentionAtRisk: addArrays(a.retentionAtRisk, b.retentionAtRisk),
   retentionRetained: addArrays(a.retentionRetained, b.retentionRetained),
   retentionGroups: addArrays(a.retentionGroups, b.retentionGroups),
+  clusters: mergeClusterLists(a.clusters, b.clusters, participationClusterKey),
 });
 
 const mergeBySession = (a: Record<string, SessionMoments>, b: Record<string, SessionMoments>): Record<string, SessionMoments> => {
   const merged: Record<string, SessionMoments> = { ...a };
   for (const [session, m] of Object.entries(b)) {
     const other = merged[session];
-    merged[session] = other === undefined ? m : { ...mergeMoments(other, m), groups: other.groups + m.groups };
+    merged[session] = other === undefined
+      ? m
+      : { ...mergeMoments(other, m), groups: other.groups + m.groups, clusters: mergeClusterTotals(other.clusters, m.clusters) };
   }
   return sortKeys(merged);
 };
@@ -64,7 +77,10 @@ export const mergeOutcomeStats = (a: OutcomeStats, b: OutcomeStats): OutcomeStat
   sumCross: a.sumCross + b.sumCross,
   baselineHistogram: sortKeys(mergeHistograms(a.baselineHistogram, b.baselineHistogram)),
   finalHistogram: sortKeys(mergeHistograms(a.finalHistogram, b.finalHistogram)),
-  changeClusters: mergeClusterSums(a.changeClusters, b.changeClusters),
+  clusters: mergeClusterLists(a.clusters, b.clusters, outcomeClusterKey),
+  // `?? 0`: statistics stored before sessions were counted lack the fields
+  ratedSessions: (a.ratedSessions ?? 0) + (b.ratedSessions ?? 0),
+  ratedSessionsInRange: (a.ratedSessionsInRange ?? 0) + (b.ratedSessionsInRange ?? 0),
   bySession: mergeBySession(a.bySession, b.bySession),
 });
 

@@ -23,6 +23,14 @@ export const reliableChangeThreshold = (def: InstrumentDefinition): number | nul
 const TOLERANCE = 1e-9;
 
 /**
+ * How a reliable-change threshold reads in every output, worded to match `classifyChange` (at least, not more than)
+ * and naming its confidence level; thresholds are shown to 3 decimals so the text never rounds past the rule.
+ * @example reliableChangeWording(6, 0.9) === 'a change of at least 6 points (90% confidence)'
+ */
+export const reliableChangeWording = (points: number, confidence: number): string =>
+  `a change of at least ${Number(points.toFixed(3))} points (${Math.round(confidence * 100)}% confidence)`;
+
+/**
  * Classifies a change (last − first): a change of at least the threshold in the better direction is a reliable
  * improvement, in the worse direction a reliable deterioration, anything smaller no reliable change.
  */

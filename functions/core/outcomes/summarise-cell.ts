@@ -1,23 +1,28 @@
 import { Metric, SessionMetric, sessionMetric } from '../figures/metric';
-import { clusterAdjustedMeanInterval } from '../stats/cluster-moments';
-import type { Interval } from '../stats/confidence-interval';
-import { meanInterval, wilsonInterval } from '../stats/confidence-interval';
-import { cohensDz, hedgesG } from '../stats/effect-size';
+import { clusterProportionInterval } from '../stats/cluster-proportion';
+import type { ClusterInterval } from '../stats/cluster-robust';
+import { clusterMeanInterval, IntervalUnavailable } from '../stats/cluster-robust';
+import type { ClusterTotal } from '../stats/cluster-totals';
+import { standardisedMean } from '../stats/effect-size';
 import type { Histogram } from '../stats/histogram';
-import { histogramCount, histogramMedian, histogramMedianInterval } from '../stats/histogram';
-import type { Moments } from '../stats/moments';
-import { momentsMean, momentsSd } from '../stats/moments';
-import type { GroupStatistics, OutcomeStats, ParticipationStats } from './group-statistics-types';
+import { histogramCount, histogramMedian } from '../stats/histogram';
+import { momentsMean } from '../stats/moments';
+import type { GroupStatistics, OutcomeCluster, OutcomeStats, ParticipationStats, SessionMoments } from './group-statistics-types';
 
 /** How an interval was computed, for the method notes of a report. */
 export const CiMethod = {
-  t: 't',
-  tDesignEffect: 't-design-effect',
-  wilson: 'wilson',
-  orderStatistic: 'order-statistic',
-  normal: 'normal',
+  /** Mean ± t(df)·SE, CR2 cluster-robust SE with Bell–McCaffrey df. */
+  clusterT: 'cluster-robust-t',
+  /** Wilson interval with the cluster-robust effective n and t(df) quantile. */
+  clusterWilson: 'cluster-robust-wilson',
+  /** Effect size ± t(df)·SE, CR2 SE of the delta-method linearisation. */
+  clusterDelta: 'cluster-robust-delta',
 } as const;
 export type CiMethod = (typeof CiMethod)[keyof typeof CiMethod];
+
+/** Why a metric that normally has an interval has none (see `IntervalUnavailable`), or medians: none accounts for grouping. */
+export const NoInterval = { ...IntervalUnavailable, notClusterRobust: 'not-cluster-robust' } as const;
+export type NoInterval = (typeof NoInterval)[keyof typeof NoInterval];
 
 /** One metric of a cell, before disclosure control; `n_participants` is the number of people the value rests on. */
 export interface MetricValue {
@@ -29,6 +34,8 @@ export interface MetricValue {
   n_groups: number;
   /** Present when the metric has an interval. */
   ci_method?: CiMethod;
+  /** Present when the metric has a value and would have an interval, but none is honest: the reason. */
+  ci_unavailable?: NoInterval;
 }
 
 /** Every metric of a cell: participation metrics, and per instrument the outcome metrics. */
@@ -37,39 +44,38 @@ export interface CellSummary {
   instruments: Record<string, MetricValue[]>;
 }
 
-/** Choices for summarising a cell. */
-export interface SummariseOptions {
-  /**
-   * The mean-change interval is widened by the design effect (ICC from the between-group variance, t with groups − 1 df)
-   * when at least this many groups have paired data; below it, the plain t interval is given. Default 10.
-   */
-  minGroupsForDesignEffect?: number;
-}
+const metric = (name: string, value: number | null, nParticipants: number, nGroups: number): MetricValue => ({
+  metric: name, value, ci_low: null, ci_high: null, n_participants: nParticipants, n_groups: nGroups,
+});
 
-export const DEFAULT_MIN_GROUPS_FOR_DESIGN_EFFECT = 10;
-
-const metric = (
-  name: string, value: number | null, nParticipants: number, nGroups: number, interval: Interval | null = null, method?: CiMethod,
-): MetricValue => {
-  const row: MetricValue = {
-    metric: name, value, ci_low: interval?.low ?? null, ci_high: interval?.high ?? null, n_participants: nParticipants, n_groups: nGroups,
-  };
-  if (interval !== null && method !== undefined) row.ci_method = method;
-  return row;
+// A metric whose interval accounts for grouping; where none is available, the estimate stands with the reason.
+const withInterval = (row: MetricValue, ci: ClusterInterval | null, method: CiMethod): MetricValue => {
+  if (row.value === null) return row;
+  if (ci?.interval != null) return { ...row, ci_low: ci.interval.low, ci_high: ci.interval.high, ci_method: method };
+  return { ...row, ci_unavailable: ci?.unavailable ?? NoInterval.oneGroup };
 };
 
-const rate = (name: string, successes: number, n: number, nGroups: number): MetricValue =>
-  metric(name, n > 0 ? successes / n : null, n, nGroups, wilsonInterval(successes, n), CiMethod.wilson);
+const rate = (name: string, clusters: readonly ClusterTotal[], successes: number, n: number, nGroups: number): MetricValue =>
+  withInterval(metric(name, n > 0 ? successes / n : null, n, nGroups), clusterProportionInterval(clusters), CiMethod.clusterWilson);
 
 const count = (name: string, value: number | null, nGroups: number): MetricValue => metric(name, value, value ?? 0, nGroups);
 
-const mean = (name: string, m: Moments, nGroups: number): MetricValue =>
-  metric(name, momentsMean(m), m.n, nGroups, meanInterval(m), CiMethod.t);
+const mean = (name: string, value: number | null, n: number, clusters: readonly ClusterTotal[], nGroups: number): MetricValue =>
+  withInterval(metric(name, value, n, nGroups), clusterMeanInterval(clusters), CiMethod.clusterT);
 
-const median = (name: string, h: Histogram, nGroups: number): MetricValue =>
-  metric(name, histogramMedian(h), histogramCount(h), nGroups, histogramMedianInterval(h), CiMethod.orderStatistic);
+// The order-statistic interval of a median assumes independent people, and a cluster-robust one would need every
+// group's histogram: the median is published without an interval.
+const median = (name: string, h: Histogram, nGroups: number): MetricValue => {
+  const row = metric(name, histogramMedian(h), histogramCount(h), nGroups);
+  return row.value === null ? row : { ...row, ci_unavailable: NoInterval.notClusterRobust };
+};
+
+const totals = <T>(list: readonly T[], n: (c: T) => number, sum: (c: T) => number): ClusterTotal[] =>
+  list.map((c) => ({ n: n(c), sum: sum(c) }));
 
 const participationMetrics = (p: ParticipationStats, groups: number): MetricValue[] => {
+  const finished = totals(p.clusters, (c) => c.finishedStarters, (c) => c.completedFinished);
+  const dropped = totals(p.clusters, (c) => c.finishedStarters, (c) => c.droppedOut);
   const rows = [
     count(Metric.participants, p.participants, groups),
     metric(Metric.groups, groups, p.participants, groups),
@@ -78,48 +84,38 @@ const participationMetrics = (p: ParticipationStats, groups: number): MetricValu
     count(Metric.droppedOut, p.droppedOut, groups),
     // Sessions are clustered within people, so a binomial interval over sessions would be too narrow: no interval.
     metric(Metric.attendanceRate, p.sessionsOffered > 0 ? p.sessionsAttended / p.sessionsOffered : null, p.offeredParticipants, groups),
-    rate(Metric.completionRate, p.completedFinished, p.finishedStarters, groups),
-    rate(Metric.dropoutRate, p.droppedOut, p.finishedStarters, groups),
+    rate(Metric.completionRate, finished, p.completedFinished, p.finishedStarters, groups),
+    rate(Metric.dropoutRate, dropped, p.droppedOut, p.finishedStarters, groups),
   ];
   for (let k = 1; k <= p.retentionAtRisk.length; k += 1) {
-    rows.push(rate(sessionMetric(SessionMetric.retention, k), p.retentionRetained[k - 1] ?? 0, p.retentionAtRisk[k - 1] ?? 0,
+    const retained = totals(p.clusters, (c) => c.retentionAtRisk[k - 1] ?? 0, (c) => c.retentionRetained[k - 1] ?? 0);
+    rows.push(rate(sessionMetric(SessionMetric.retention, k), retained, p.retentionRetained[k - 1] ?? 0, p.retentionAtRisk[k - 1] ?? 0,
       p.retentionGroups[k - 1] ?? 0));
   }
   return rows;
 };
 
-// Pearson correlation of baseline and final scores of the paired, from the sums.
-const correlation = (o: OutcomeStats): number => {
-  const n = o.paired;
-  const sxy = o.sumCross - (o.baseline.sum * o.final.sum) / n;
-  const sxx = o.baseline.sumSq - (o.baseline.sum * o.baseline.sum) / n;
-  const syy = o.final.sumSq - (o.final.sum * o.final.sum) / n;
-  return sxx > 0 && syy > 0 ? Math.max(-1, Math.min(1, sxy / Math.sqrt(sxx * syy))) : Number.NaN;
-};
+// Per group, a pre–post g standardises the change by the baseline SD, d_z by the SD of the change.
+const hedgesG = (clusters: readonly OutcomeCluster[]) =>
+  standardisedMean(clusters.map((c) => ({ n: c.paired, xSum: c.changeSum, ySum: c.baselineSum, ySumSq: c.baselineSumSq })));
+const cohensDz = (clusters: readonly OutcomeCluster[]) =>
+  standardisedMean(clusters.map((c) => ({ n: c.paired, xSum: c.changeSum, ySum: c.changeSum, ySumSq: c.changeSumSq })));
 
-const meanChange = (o: OutcomeStats, minGroups: number): MetricValue => {
-  if (o.changeClusters.groups >= minGroups) {
-    const adjusted = clusterAdjustedMeanInterval(o.change, o.changeClusters);
-    if (adjusted !== null) {
-      return metric(Metric.meanChange, momentsMean(o.change), o.paired, o.pairedGroups, adjusted.interval, CiMethod.tDesignEffect);
-    }
-  }
-  return mean(Metric.meanChange, o.change, o.pairedGroups);
-};
+const effect = (name: string, o: OutcomeStats, effectSize: ReturnType<typeof standardisedMean>): MetricValue =>
+  withInterval(metric(name, effectSize?.value ?? null, o.paired, o.pairedGroups), effectSize?.interval ?? null, CiMethod.clusterDelta);
 
-const outcomeMetrics = (o: OutcomeStats, minGroups: number): MetricValue[] => {
+const sessionMean = (k: number, m: SessionMoments): MetricValue =>
+  mean(sessionMetric(SessionMetric.meanScore, k), momentsMean(m), m.n, m.clusters, m.groups);
+
+const outcomeMetrics = (o: OutcomeStats): MetricValue[] => {
   const hasThreshold = o.classified > 0 || o.paired === 0;
   const hasCutOff = o.caseAssessed > 0;
   const classifiedCount = (name: string, value: number): MetricValue => count(name, hasThreshold ? value : null, o.pairedGroups);
-  const meanChangeValue = momentsMean(o.change);
-  const sdBaseline = momentsSd(o.baseline);
-  const sdChange = momentsSd(o.change);
-  const g = meanChangeValue !== null && sdBaseline !== null ? hedgesG(meanChangeValue, sdBaseline, correlation(o), o.paired) : null;
-  const dz = meanChangeValue !== null && sdChange !== null ? cohensDz(meanChangeValue, sdChange, o.paired) : null;
+  const paired = (sum: (c: OutcomeCluster) => number): ClusterTotal[] => totals(o.clusters, (c) => c.paired, sum);
   const rows = [
     count(Metric.enrolled, o.enrolled, o.groups),
     count(Metric.paired, o.paired, o.pairedGroups),
-    rate(Metric.pairedRate, o.paired, o.enrolled, o.groups),
+    rate(Metric.pairedRate, totals(o.clusters, (c) => c.enrolled, (c) => c.paired), o.paired, o.enrolled, o.groups),
     classifiedCount(Metric.reliablyImproved, o.improved),
     classifiedCount(Metric.noReliableChange, o.unchanged),
     classifiedCount(Metric.reliablyDeteriorated, o.deteriorated),
@@ -127,36 +123,50 @@ const outcomeMetrics = (o: OutcomeStats, minGroups: number): MetricValue[] => {
     count(Metric.recovered, hasCutOff ? o.recovered : null, o.pairedGroups),
     count(Metric.reliablyRecovered, hasCutOff && hasThreshold ? o.reliablyRecovered : null, o.pairedGroups),
     hasCutOff
-      ? rate(Metric.recoveryRate, o.recovered, o.pairedCasesAtStart, o.pairedGroups)
+      ? rate(Metric.recoveryRate, totals(o.clusters, (c) => c.pairedCasesAtStart, (c) => c.recovered), o.recovered, o.pairedCasesAtStart, o.pairedGroups)
       : metric(Metric.recoveryRate, null, 0, o.pairedGroups),
-    mean(Metric.meanBaseline, o.baseline, o.pairedGroups),
-    mean(Metric.meanFinal, o.final, o.pairedGroups),
+    mean(Metric.meanBaseline, momentsMean(o.baseline), o.paired, paired((c) => c.baselineSum), o.pairedGroups),
+    mean(Metric.meanFinal, momentsMean(o.final), o.paired, paired((c) => c.finalSum), o.pairedGroups),
     median(Metric.medianBaseline, o.baselineHistogram, o.pairedGroups),
     median(Metric.medianFinal, o.finalHistogram, o.pairedGroups),
-    meanChange(o, minGroups),
-    metric(Metric.hedgesG, g?.value ?? null, o.paired, o.pairedGroups, g?.interval ?? null, CiMethod.normal),
-    metric(Metric.dZ, dz?.value ?? null, o.paired, o.pairedGroups, dz?.interval ?? null, CiMethod.normal),
+    mean(Metric.meanChange, momentsMean(o.change), o.paired, paired((c) => c.changeSum), o.pairedGroups),
+    effect(Metric.hedgesG, o, hedgesG(o.clusters)),
+    effect(Metric.dZ, o, cohensDz(o.clusters)),
     count(Metric.riskFlagged, o.riskFlagged, o.groups),
   ];
   const sessions = Object.keys(o.bySession).map(Number).sort((a, b) => a - b);
   for (const k of sessions) {
     const m = o.bySession[String(k)];
-    if (m !== undefined) rows.push(mean(sessionMetric(SessionMetric.meanScore, k), m, m.groups));
+    if (m !== undefined) rows.push(sessionMean(k, m));
   }
   return rows;
 };
 
 /**
- * Every published metric of a cell from its merged statistics: counts, rates with Wilson intervals, means with t
- * intervals, exact medians with order-statistic intervals, Hedges' g and d_z, retention and mean score by session.
+ * The share of an instrument's rated sessions in the clinical range of its cut-off (for a process measure such as GSRS:
+ * sessions below the alliance cut-off), based on its enrolled people, with a cluster-robust Wilson interval from each
+ * group's rated and in-range sessions. The group is the cluster, so the interval holds whatever the correlation within
+ * a group, a person's repeated sessions included. Value null without rated sessions.
+ */
+export const sessionsInRangeRate = (o: OutcomeStats): MetricValue => {
+  const rated = o.ratedSessions ?? 0;
+  const clusters = totals(o.clusters, (c) => c.ratedSessions ?? 0, (c) => c.ratedSessionsInRange ?? 0);
+  const row = metric(Metric.sessionsInRangeRate, rated > 0 ? (o.ratedSessionsInRange ?? 0) / rated : null, o.enrolled, o.groups);
+  return withInterval(row, clusterProportionInterval(clusters), CiMethod.clusterWilson);
+};
+
+/**
+ * Every published metric of a cell from its merged statistics: counts; rates, means, mean change, effect sizes
+ * (Hedges' g and d_z, both with the exact Hedges correction) and mean score by session with intervals that account
+ * for grouping (CR2 cluster-robust variance, Bell–McCaffrey df; see functions/core/stats/README.md), or, where
+ * too few groups allow an honest interval, null bounds with `ci_unavailable`; exact medians without an interval.
  * Counts that need a threshold or cut-off the instrument lacks have value null.
  */
-export const summariseCell = (stats: GroupStatistics, options: SummariseOptions = {}): CellSummary => {
-  const minGroups = options.minGroupsForDesignEffect ?? DEFAULT_MIN_GROUPS_FOR_DESIGN_EFFECT;
+export const summariseCell = (stats: GroupStatistics): CellSummary => {
   const instruments: Record<string, MetricValue[]> = {};
   for (const id of Object.keys(stats.instruments).sort()) {
     const o = stats.instruments[id];
-    if (o !== undefined) instruments[id] = outcomeMetrics(o, minGroups);
+    if (o !== undefined) instruments[id] = outcomeMetrics(o);
   }
   return { participation: participationMetrics(stats.participation, stats.groups), instruments };
 };

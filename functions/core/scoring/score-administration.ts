@@ -3,6 +3,7 @@ import type { InstrumentDefinition } from '../instruments/instrument-definition'
 import { findBand, isCase } from './classify-score';
 import { InvalidAnswerError } from './invalid-answer-error';
 import { reverseAnswer } from './reverse-answer';
+import { riskFlags } from './risk-flags';
 import { ScoreFlag } from './score-flag';
 
 /** The score of one administration of one instrument. `band` and `case` are present only where the instrument has them. */
@@ -32,14 +33,12 @@ export const scoreAdministration = (def: InstrumentDefinition, items: readonly (
   const reversed = def.reversedItems;
   let scaledSum = 0;
   let answered = 0;
-  let risk = false;
   for (let i = 0; i < items.length; i += 1) {
     const value = items[i];
     if (value === null || value === undefined) continue;
     const itemNumber = i + 1;
     scaledSum += Math.round((reversed.includes(itemNumber) ? reverseAnswer(def.answers, value) : value) * scale);
     answered += 1;
-    for (const riskItem of def.riskItems) if (riskItem.item === itemNumber && value > riskItem.flagAbove) risk = true;
   }
 
   const sum = scaledSum / scale;
@@ -51,7 +50,7 @@ export const scoreAdministration = (def: InstrumentDefinition, items: readonly (
 
   const flags: string[] = [];
   if (prorated) flags.push(ScoreFlag.prorated);
-  if (risk) flags.push(ScoreFlag.risk);
+  if (riskFlags(def, items).length > 0) flags.push(ScoreFlag.risk);
   const band = def.bands.length > 0 ? findBand(def.bands, score) : null;
   const cutOff = def.cutOff ?? null;
   // Keys in the documented order: instrument, version, rawScore, score, band, case, flags.

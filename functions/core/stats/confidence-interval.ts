@@ -8,10 +8,10 @@ export interface Interval {
   high: number;
 }
 
-/** The 1.96 of the normal 95% intervals, as written in DOMAIN.md (effect sizes, reliable change, Wilson). */
+/** The 1.96 of the normal 95% intervals, as written in DOMAIN.md (reliable change; the unclustered Wilson interval). */
 export const Z95 = 1.96;
 
-/** The 95% t interval of a mean: mean ± t(0.975, n − 1) · SD / √n; null below two values. */
+/** The 95% t interval of a mean of independent values: mean ± t(0.975, n − 1) · SD / √n; null below two values. Published figures use `clusterMeanInterval`. */
 export const meanInterval = (m: Moments, level = 0.95): Interval | null => {
   const mean = momentsMean(m);
   const sd = momentsSd(m);

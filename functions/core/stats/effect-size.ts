@@ -1,31 +1,55 @@
-import { Z95 } from './confidence-interval';
-import type { Interval } from './confidence-interval';
+import type { ClusterInterval } from './cluster-robust';
+import { bellMcCaffreyMeanDf, clusterTInterval, cr2MeanVariance, groupsWithData } from './cluster-robust';
+import { logGamma } from './incomplete-beta';
 
-/** An effect size with its approximate 95% interval. */
+/** An effect size with its 95% interval (null, with the reason, where none is honest). */
 export interface EffectSize {
   value: number;
-  interval: Interval;
+  interval: ClusterInterval;
 }
 
-/** Hedges' small-sample correction J = 1 − 3 / (4·df − 1). */
-export const hedgesCorrection = (df: number): number => 1 - 3 / (4 * df - 1);
-
 /**
- * Pre–post Hedges' g: J · mean change / SD of baseline scores, with df = n − 1. Its interval is g ± 1.96·SE, where
- * SE = √(2(1 − r)/n + g²/(2n)) (Becker 1988, standardised by the pre-test SD) and r is the baseline–final correlation.
- * Null when n < 2, the baseline SD is 0, or r is undefined.
+ * Hedges' exact small-sample correction J(df) = Γ(df/2) / (√(df/2) · Γ((df − 1)/2)) (Hedges 1981), through
+ * log-gamma so large df do not overflow; ≈ 1 − 3/(4·df − 1). Defined for df > 1.
+ * @example hedgesCorrection(4) // √(2/π) = 0.7978845608
  */
-export const hedgesG = (meanChange: number, sdBaseline: number, r: number, n: number): EffectSize | null => {
-  if (n < 2 || !(sdBaseline > 0) || !Number.isFinite(r)) return null;
-  const g = hedgesCorrection(n - 1) * (meanChange / sdBaseline);
-  const se = Math.sqrt((2 * (1 - r)) / n + (g * g) / (2 * n));
-  return { value: g, interval: { low: g - Z95 * se, high: g + Z95 * se } };
+export const hedgesCorrection = (df: number): number => {
+  if (!(df > 1)) throw new RangeError(`Hedges' correction needs df > 1, got ${df}`);
+  return Math.exp(logGamma(df / 2) - logGamma((df - 1) / 2)) / Math.sqrt(df / 2);
 };
 
-/** d_z = mean change / SD of change, with interval d_z ± 1.96·√(1/n + d_z²/(2n)) (DOMAIN.md); null when n < 2 or SD is 0. */
-export const cohensDz = (meanChange: number, sdChange: number, n: number): EffectSize | null => {
-  if (n < 2 || !(sdChange > 0)) return null;
-  const dz = meanChange / sdChange;
-  const se = Math.sqrt(1 / n + (dz * dz) / (2 * n));
-  return { value: dz, interval: { low: dz - Z95 * se, high: dz + Z95 * se } };
+/** One group's totals for a standardised mean: n, Σx (the numerator variable) and Σy, Σy² (the standardiser). */
+export interface StandardisedClusterTotals {
+  n: number;
+  xSum: number;
+  ySum: number;
+  ySumSq: number;
+}
+
+/**
+ * A standardised mean J(N − 1) · mean(x) / SD(y), SD with the N − 1 denominator, over clustered people, with a
+ * cluster-robust interval: the CR2 variance and Bell–McCaffrey df of a mean applied to the per-group sums of the
+ * estimate's linearisation ψ = (x − x̄)/s_y − d·((y − ȳ)² − v_y)/(2·s_y²) (delta method; v_y the ML variance, so
+ * the sums add to 0), times J. It needs neither equal SDs nor a correlation. Null below 3 people or when SD(y) is 0.
+ * Pre–post g: x = change, y = baseline (Becker 1988's d, standardised by the pre-test SD); d_z: x = y = change.
+ */
+export const standardisedMean = (clusters: readonly StandardisedClusterTotals[], level = 0.95): EffectSize | null => {
+  const present = clusters.filter((c) => c.n > 0);
+  const n = present.reduce((s, c) => s + c.n, 0);
+  if (n < 3) return null;
+  const xMean = present.reduce((s, c) => s + c.xSum, 0) / n;
+  const yMean = present.reduce((s, c) => s + c.ySum, 0) / n;
+  const ss = Math.max(0, present.reduce((s, c) => s + c.ySumSq, 0) - n * yMean * yMean);
+  if (!(ss > 0)) return null;
+  const sd = Math.sqrt(ss / (n - 1));
+  const d = xMean / sd;
+  const j = hedgesCorrection(n - 1);
+  const vy = ss / n;
+  const sizes = present.map((c) => c.n);
+  const psi = present.map((c) => (c.xSum - c.n * xMean) / sd
+    - (d / (2 * sd * sd)) * (c.ySumSq - 2 * yMean * c.ySum + c.n * yMean * yMean - c.n * vy));
+  const variance = cr2MeanVariance(sizes, psi);
+  const df = bellMcCaffreyMeanDf(sizes);
+  const robust = variance === null || df === null ? null : { estimate: j * d, se: j * Math.sqrt(variance), df };
+  return { value: j * d, interval: clusterTInterval(groupsWithData(present), robust, level) };
 };

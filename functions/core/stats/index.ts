@@ -1,11 +1,15 @@
+export { clusterProportionInterval, wilsonAt } from './cluster-proportion';
 export {
-  clusterAdjustedMeanInterval, clusterSumsOfGroup, designEffect, emptyClusterSums, intraclassCorrelation, mergeClusterSums,
-} from './cluster-moments';
-export type { ClusterSums } from './cluster-moments';
+  bellMcCaffreyMeanDf, clusterMeanInterval, clusterRobustMean, clusterTInterval, cr2MeanVariance, groupsWithData,
+  DF_TOLERANCE, IntervalUnavailable, MIN_CLUSTER_DF,
+} from './cluster-robust';
+export type { ClusterInterval, ClusterRobustEstimate } from './cluster-robust';
+export { clusterTotalKey, mergeClusterLists, mergeClusterTotals } from './cluster-totals';
+export type { ClusterTotal } from './cluster-totals';
 export { meanInterval, wilsonInterval, Z95 } from './confidence-interval';
 export type { Interval } from './confidence-interval';
-export { cohensDz, hedgesCorrection, hedgesG } from './effect-size';
-export type { EffectSize } from './effect-size';
+export { hedgesCorrection, standardisedMean } from './effect-size';
+export type { EffectSize, StandardisedClusterTotals } from './effect-size';
 export {
   addToHistogram, histogramCount, histogramKey, histogramMedian, histogramMedianInterval, histogramQuantile, mergeHistograms,
 } from './histogram';

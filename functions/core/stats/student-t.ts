@@ -12,6 +12,7 @@ export const studentTCdf = (t: number, df: number): number => {
 };
 
 const cache = new Map<string, number>();
+const MAX_CACHED = 10_000;
 
 /**
  * The p-quantile of Student's t distribution (the inverse CDF), accurate to about 1e-12 relative.
@@ -38,6 +39,8 @@ export const studentTQuantile = (p: number, df: number): number => {
     else hi = mid;
   }
   const quantile = (p > 0.5 ? 1 : -1) * 0.5 * (lo + hi);
+  // Satterthwaite df are fractional and differ by cell: bound the cache so a warm Lambda does not grow it for ever.
+  if (cache.size >= MAX_CACHED) cache.clear();
   cache.set(key, quantile);
   return quantile;
 };

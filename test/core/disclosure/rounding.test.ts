@@ -61,6 +61,32 @@ describe('rounding', () => {
     expect(out.retention_s2).toMatchObject({ value: 1, n_participants: 55, ci_low: wilson?.low, ci_high: wilson?.high });
   });
 
+  it('gives the share of rated sessions in the clinical range to two decimals, never recomputed from rounded people', () => {
+    // Prepare: GSRS, 9 of 31 rated sessions below the alliance cut-off, from 12 people in 3 groups
+    const share = figure({ instrument: 'gsrs', metric: 'sessions_in_range_rate', value: 9 / 31, ci_low: 0.12, ci_high: 0.52, n_participants: 12, n_groups: 3 });
+
+    // Act
+    const out = byMetric(applyDisclosureControl([share], defaultDisclosurePolicy('funder')).rows);
+
+    // Assess: 0.29 (not 5 of 10 people = 0.5), without an interval, as the attendance rate
+    expect(out.sessions_in_range_rate).toMatchObject({ value: 0.29, ci_low: null, ci_high: null, n_participants: 10 });
+  });
+
+  it('gives no interval to a rounded rate whose exact figure has none (too few groups)', () => {
+    // Prepare: a completion rate of one group, published with "interval not available"
+    const rows = [
+      figure({ metric: 'participants', value: 23, n_participants: 23, n_groups: 1 }),
+      figure({ metric: 'completed', value: 12, n_participants: 23, n_groups: 1 }),
+      figure({ metric: 'completion_rate', value: 12 / 23, n_participants: 23, n_groups: 1 }),
+    ];
+
+    // Act
+    const out = byMetric(applyDisclosureControl(rows, defaultDisclosurePolicy('funder')).rows);
+
+    // Assess: recomputed from the rounded 10 of 25, and still without an interval
+    expect(out.completion_rate).toMatchObject({ value: 10 / 25, ci_low: null, ci_high: null, n_participants: 25 });
+  });
+
   it('leaves counts exact for managers', () => {
     // Act
     const out = byMetric(applyDisclosureControl(cell, defaultDisclosurePolicy('manager')).rows);

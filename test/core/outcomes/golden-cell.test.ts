@@ -27,8 +27,6 @@ const input: GroupStatisticsInput = {
   },
 };
 
-const T3 = 3.182446305284263; // t(0.975, 3)
-const T1 = 12.706204736174707; // t(0.975, 1)
 const find = (rows: readonly MetricValue[], metric: string): MetricValue => {
   const row = rows.find((r) => r.metric === metric);
   if (row === undefined) throw new Error(`no ${metric}`);
@@ -51,33 +49,22 @@ describe('golden cell: one PHQ-9 group computed by hand', () => {
     expect(find(outcomes, 'paired_rate').value).toBeCloseTo(4 / 5, 12);
   });
 
-  it('gives the mean change with its t interval', () => {
-    // changes −8, −3, +8, −9: mean −12/4 = −3; deviations −5, 0, 11, −6 → SS 182, SD √(182/3); SE = SD/2
+  it('gives the mean change of one group without an interval (one group: interval not available)', () => {
+    // changes −8, −3, +8, −9: mean −12/4 = −3. One group: no between-group variation to estimate, so no interval.
     const row = find(outcomes, 'mean_change');
-    const half = T3 * Math.sqrt(182 / 3) / 2;
     expect(row.value).toBeCloseTo(-3, 9);
-    expect(row.ci_low).toBeCloseTo(-3 - half, 9); // −15.39379…
-    expect(row.ci_high).toBeCloseTo(-3 + half, 9); // 9.39379…
-    expect(row).toMatchObject({ n_participants: 4, n_groups: 1, ci_method: 't' });
+    expect(row).toMatchObject({ ci_low: null, ci_high: null, ci_unavailable: 'one-group', n_participants: 4, n_groups: 1 });
   });
 
-  it("gives Hedges' g and d_z with their intervals", () => {
+  it("gives Hedges' g and d_z with the exact Hedges correction, without intervals", () => {
     // baseline 15, 12, 8, 20: mean 13.75, SS 1.5625 + 3.0625 + 33.0625 + 39.0625 = 76.75, SD √(76.75/3)
-    // final 7, 9, 16, 11: mean 10.75, SS 14.0625 + 3.0625 + 27.5625 + 0.0625 = 44.75
-    // Σxy = 105 + 108 + 128 + 220 = 561; Sxy = 561 − 55·43/4 = −30.25; r = −30.25 / √(76.75 · 44.75)
-    // J = 1 − 3/(4·3 − 1) = 8/11; g = J · (−3) / √(76.75/3); SE = √(2(1 − r)/4 + g²/8)
-    const r = -30.25 / Math.sqrt(76.75 * 44.75);
-    const g = (8 / 11) * (-3 / Math.sqrt(76.75 / 3));
-    const seG = Math.sqrt((2 * (1 - r)) / 4 + (g * g) / 8);
+    // J(3) = Γ(3/2) / (√(3/2) · Γ(1)) = (√π/2)/√1.5 = 0.7236012546; g = J · (−3) / √(76.75/3)
+    const j3 = Math.sqrt(Math.PI) / 2 / Math.sqrt(1.5);
     const hedges = find(outcomes, 'hedges_g');
-    expect(hedges.value).toBeCloseTo(g, 9); // −0.43135…
-    expect(hedges.ci_low).toBeCloseTo(g - 1.96 * seG, 9);
-    expect(hedges.ci_high).toBeCloseTo(g + 1.96 * seG, 9);
-    // d_z = −3 / √(182/3); SE = √(1/4 + d_z²/8)
-    const dz = -3 / Math.sqrt(182 / 3);
-    const dzRow = find(outcomes, 'd_z');
-    expect(dzRow.value).toBeCloseTo(dz, 9);
-    expect(dzRow.ci_high).toBeCloseTo(dz + 1.96 * Math.sqrt(1 / 4 + (dz * dz) / 8), 9);
+    expect(hedges.value).toBeCloseTo(j3 * (-3 / Math.sqrt(76.75 / 3)), 9); // −0.42918…
+    expect(hedges).toMatchObject({ ci_low: null, ci_unavailable: 'one-group' });
+    // d_z = J(3) · (−3) / √(182/3)
+    expect(find(outcomes, 'd_z').value).toBeCloseTo(j3 * (-3 / Math.sqrt(182 / 3)), 9);
   });
 
   it('gives means and exact medians of the first and last scores', () => {
@@ -89,12 +76,10 @@ describe('golden cell: one PHQ-9 group computed by hand', () => {
   });
 
   it('gives the mean score by session', () => {
-    // session 1: 15, 12, 8, 20, 10 → 13, SS 4 + 1 + 25 + 49 + 9 = 88; session 8: 7, 11 → 9, SS 8, t(0.975, 1)
-    const s1 = find(outcomes, 'mean_score_s1');
-    expect(s1.value).toBeCloseTo(13, 9);
-    expect(s1.ci_high).toBeCloseTo(13 + 2.776445105197799 * Math.sqrt(88 / 4) / Math.sqrt(5), 9);
-    const s8 = find(outcomes, 'mean_score_s8');
-    expect(s8.ci_low).toBeCloseTo(9 - T1 * Math.sqrt(8) / Math.sqrt(2), 9);
+    // session 1: 15, 12, 8, 20, 10 → 13; session 8: 7, 11 → 9; session 4: 9 (p2 only)
+    expect(find(outcomes, 'mean_score_s1')).toMatchObject({ n_participants: 5, ci_low: null, ci_unavailable: 'one-group' });
+    expect(find(outcomes, 'mean_score_s1').value).toBeCloseTo(13, 9);
+    expect(find(outcomes, 'mean_score_s8').value).toBeCloseTo(9, 9);
     expect(find(outcomes, 'mean_score_s4')).toMatchObject({ value: 9, n_participants: 1, ci_low: null });
   });
 

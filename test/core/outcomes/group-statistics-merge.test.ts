@@ -118,6 +118,43 @@ describe('mergeable group statistics', () => {
     );
   });
 
+  it('keeps one entry of group totals per group, adding up to the cell totals', () => {
+    fc.assert(
+      fc.property(groups, (inputs) => {
+        // Act
+        const perGroup = inputs.map((input) => groupStatistics(input));
+        const merged = fold(perGroup);
+
+        // Assess: a group's entry holds its own sums only (what its Moments hold), and the entries add up
+        for (const stats of perGroup) {
+          const o = stats.instruments.phq9;
+          if (o !== undefined) {
+            expect(o.clusters).toEqual([{
+              enrolled: o.enrolled, paired: o.paired, pairedCasesAtStart: o.pairedCasesAtStart, recovered: o.recovered,
+              baselineSum: o.baseline.sum, baselineSumSq: o.baseline.sumSq, finalSum: o.final.sum, changeSum: o.change.sum, changeSumSq: o.change.sumSq,
+              ratedSessions: o.ratedSessions, ratedSessionsInRange: o.ratedSessionsInRange,
+            }]);
+          }
+          expect(stats.participation.clusters).toHaveLength(1);
+        }
+        const phq9 = merged.instruments.phq9;
+        expect(merged.participation.clusters).toHaveLength(inputs.length);
+        expect(merged.participation.clusters.reduce((s, c) => s + c.finishedStarters, 0)).toBe(merged.participation.finishedStarters);
+        if (phq9 === undefined) return;
+        expect(phq9.clusters).toHaveLength(phq9.groups);
+        expect(phq9.clusters.reduce((s, c) => s + c.paired, 0)).toBe(phq9.paired);
+        expect(phq9.clusters.reduce((s, c) => s + c.changeSum, 0)).toBe(phq9.change.sum);
+        expect(phq9.clusters.reduce((s, c) => s + c.ratedSessions, 0)).toBe(phq9.ratedSessions);
+        expect(phq9.clusters.reduce((s, c) => s + c.ratedSessionsInRange, 0)).toBe(phq9.ratedSessionsInRange);
+        for (const m of Object.values(phq9.bySession)) {
+          expect(m.clusters).toHaveLength(m.groups);
+          expect(m.clusters.reduce((s, c) => s + c.n, 0)).toBe(m.n);
+        }
+      }),
+      { numRuns: 60, seed: 14 },
+    );
+  });
+
   it('keeps improved + unchanged + deteriorated = paired wherever a threshold exists', () => {
     fc.assert(
       fc.property(groups, (inputs) => {

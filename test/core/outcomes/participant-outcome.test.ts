@@ -44,7 +44,7 @@ describe('participantOutcome', () => {
 
   it('accepts a configured threshold and cut-off', () => {
     const outcome = participantOutcome(getInstrument('k10'), [at(1, 30), at(6, 22)], {
-      reliableChangeThreshold: 7, cutOff: { value: 25, caseWhen: 'at-or-above', label: 'moderate or worse' },
+      reliableChangeThreshold: 7, cutOff: { value: 25, caseWhen: 'at-or-above', label: 'moderate or worse', source: { citation: 'programme setting', status: 'unverified' } },
     });
     expect(outcome).toMatchObject({ reliableChange: 'improved', recovered: true, reliablyRecovered: true });
   });

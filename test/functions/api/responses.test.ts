@@ -31,7 +31,7 @@ describe('POST /v1/responses', () => {
 
     // Assess
     expect(result.statusCode).toBe(200);
-    expect(bodyOf(result)).toEqual({ accepted: 2, unchanged: 0 });
+    expect(bodyOf(result)).toEqual({ accepted: 2, unchanged: 0, riskFlags: [] });
     const items = writtenItems();
     expect(items.map((item) => [item['type'], item['instrument'], item['session'], item['score']])).toEqual([
       ['response', 'brs', 1, 5],
@@ -51,7 +51,7 @@ describe('POST /v1/responses', () => {
     const result = await post([BRS]);
 
     // Assess
-    expect(bodyOf(result)).toEqual({ accepted: 1, unchanged: 0 });
+    expect(bodyOf(result)).toEqual({ accepted: 1, unchanged: 0, riskFlags: [] });
     expect(dynamo.commandCalls(PutCommand)).toHaveLength(3);
   });
 
@@ -115,6 +115,33 @@ describe('POST /v1/responses', () => {
 });
 
 const problemsOf = (result: { body: string }) => bodyOf(result)['problems'] as { index: number; path: string; message: string }[];
+
+describe('POST /v1/responses risk flags', () => {
+  it('flags PHQ-9 item 9 above 0 by record index and stores the risk flag, without the raw reference', async () => {
+    // Act
+    const result = await post([phq9('N-0001'), phq9('N-0002', [0, 0, 0, 0, 0, 0, 0, 0, 1])]);
+
+    // Assess
+    expect(bodyOf(result)).toEqual({
+      accepted: 2, unchanged: 0,
+      riskFlags: [{ index: 1, groupId: 'scales', session: 1, instrument: 'phq9', item: 9, flag: 'phq9-item9-self-harm', meaning: expect.stringContaining('self-harm') }],
+    });
+    expect(writtenItems().map((item) => item['flags'])).toEqual([[], ['risk']]);
+    expect(result.body).not.toContain('N-0002');
+  });
+
+  it('flags a CSV row the same way, by its data row', async () => {
+    // Prepare
+    const header = 'groupId,participantRef,instrument,administeredOn,session,item_1,item_2,item_3,item_4,item_5,item_6,item_7,item_8,item_9\n';
+    const sheet = `${header}scales,N-1,phq9,2026-01-05,1,0,0,0,0,0,0,0,0,0\nscales,N-2,phq9,2026-01-05,1,0,0,0,0,0,0,0,0,3\n`;
+
+    // Act
+    const result = await handler(proxyEvent({ text: sheet, contentType: 'text/csv' }));
+
+    // Assess
+    expect(bodyOf(result)['riskFlags']).toEqual([expect.objectContaining({ index: 1, instrument: 'phq9', item: 9 })]);
+  });
+});
 
 describe('POST /v1/responses answers on the scale', () => {
   it.each([

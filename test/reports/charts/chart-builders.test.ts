@@ -106,3 +106,35 @@ describe('the chart builders', () => {
     expect(inlineValues(spec).some((v) => v.status === 'suppressed' || String(v.cls).startsWith('Suppressed'))).toBe(true);
   });
 });
+
+describe('a figure with too few groups for an interval', () => {
+  // The estimate is published with null bounds (see functions/core/stats/README.md): charts say so, never "– to –".
+  const withoutInterval = rows.map((r) => (r.period === '2026-Q2' && r.programme_id === 'south' && !r.suppressed
+    && ['mean_change', 'hedges_g', 'mean_score_s1'].includes(r.metric) ? { ...r, ci_low: null, ci_high: null } : r));
+
+  it('reads "interval not available" on the mean-change chart, labelled beside the point', () => {
+    // Act
+    const spec = meanChangeChart(withoutInterval, { ...scope, instrument: swemwbs });
+    const shown = inlineValues(spec).filter((v) => 'ciText' in v && v.suppressed === false);
+    // Assess
+    expect(shown.length).toBeGreaterThan(0);
+    for (const v of shown) {
+      expect(v.ciText).toBe('interval not available');
+      expect(String(v.label)).toContain('(interval not available)');
+      expect(v.labelAt).toBe(v.value);
+    }
+    expect(spec.description).toContain('interval not available');
+    expect(spec.description).not.toContain('– to –');
+  });
+
+  it('reads "interval not available" on the effect-size and score-by-session charts', () => {
+    // Act
+    const effects = inlineValues(effectSizesChart(withoutInterval, { ...scope, instruments: FIXTURE_INSTRUMENTS }));
+    const trajectory = inlineValues(sessionTrajectoryChart(withoutInterval, { ...scope, instrument: swemwbs }));
+    // Assess
+    const g = effects.filter((v) => String(v.measure).startsWith('Hedges') && v.suppressed === false);
+    expect(g.length).toBeGreaterThan(0);
+    expect(g.every((v) => String(v.valueText).endsWith('(interval not available)'))).toBe(true);
+    expect(trajectory.some((v) => v.x === 1 && String(v.valueText).endsWith('(interval not available)'))).toBe(true);
+  });
+});

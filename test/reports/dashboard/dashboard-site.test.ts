@@ -73,13 +73,14 @@ describe('the dashboards', () => {
     expect(options).toEqual(['', 'support', 'psychotherapy']);
   });
 
-  it('give reliable-change thresholds in the method notes to two decimals', () => {
+  it('word reliable-change thresholds in the method notes as the rule the code applies, with their confidence level', () => {
     // Prepare
-    const precise = fixtureContext({ instruments: [{ id: 'brs', name: 'Brief Resilience Scale', direction: 'higher-is-better', scoreRange: { min: 1, max: 5 }, reliableChange: 0.8429367330944831, cutOff: null }] });
+    const precise = fixtureContext({ instruments: [{ id: 'brs', name: 'Brief Resilience Scale', direction: 'higher-is-better', scoreRange: { min: 1, max: 5 }, reliableChange: { points: 0.8429367330944831, confidence: 0.95 }, cutOff: null }] });
     // Act
     const [organisation] = buildDashboards(rows, precise, assets);
     // Assess
-    expect(organisation?.html).toContain('Brief Resilience Scale, scores 1–5 (higher is better); reliable change: more than 0.84 points.');
+    expect(organisation?.html).toContain('Brief Resilience Scale, scores 1–5 (higher is better); reliable change: a change of at least 0.843 points (95% confidence).');
+    expect(organisation?.html).not.toMatch(/more than [0-9.]+ points/);
   });
 
   it('ship a committed browser bundle that matches the current sources', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse, View, Warn } from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
-import { meanChangeChart, outcomeClassesChart, sessionTrajectoryChart } from '../../../reports/charts/index';
+import { effectSizesChart, meanChangeChart, outcomeClassesChart, sessionTrajectoryChart } from '../../../reports/charts/index';
 import { rasterise, renderSvg } from '../../../reports/render/index';
 import { compileSpec } from '../../../reports/render/render-svg';
 import { FIXTURE_INSTRUMENTS, makeFigureRows } from '../fixtures';
@@ -106,6 +106,19 @@ describe('charts with little to show', () => {
   it.each(fixtureChartCatalogue().map((c) => [c.name, c.spec] as const))('%s runs through Vega without a warning', async (_name, spec) => {
     // Act
     const warnings = await vegaWarnings(spec);
+    // Assess
+    expect(warnings).toEqual([]);
+  });
+
+  it('run through Vega without a warning when no figure has an interval (too few groups everywhere)', async () => {
+    // Prepare: every published estimate with "interval not available"
+    const noIntervals = rows.map((r) => ({ ...r, ci_low: null, ci_high: null }));
+    // Act
+    const warnings = [
+      ...await vegaWarnings(meanChangeChart(noIntervals, { ...scope, instrument: swemwbs })),
+      ...await vegaWarnings(effectSizesChart(noIntervals, { ...scope, instruments: FIXTURE_INSTRUMENTS })),
+      ...await vegaWarnings(sessionTrajectoryChart(noIntervals, { ...scope, instrument: swemwbs })),
+    ];
     // Assess
     expect(warnings).toEqual([]);
   });

@@ -31,6 +31,18 @@ describe('the golden dataset through summariseGroup → rollUp → figureRows', 
     expect(mismatches(rows, GOLDEN_FIGURES)).toEqual([]);
   });
 
+  it('publishes no risk-flag figure, though a golden response raised one', () => {
+    // Prepare
+    const flagged = summaries().some((s) => Object.values(s.stats.instruments).some((o) => o.riskFlagged > 0));
+
+    // Act
+    const rows = figureRows(rollUp(summaries()));
+
+    // Assess: risk flags are the clinic's alone (GET /v1/groups/{groupId}/risk-flags), never a manager or funder figure
+    expect(flagged).toBe(true);
+    expect(rows.filter((r) => r.metric === 'risk_flagged')).toEqual([]);
+  });
+
   it('gives the same figures whatever order the groups come in', () => {
     // Prepare
     const forward = summaries();

@@ -108,3 +108,20 @@ describe('dataWatermark', () => {
     expect(dataWatermark([])).toBe('1970-01-01T00:00:00.000Z');
   });
 });
+
+describe('group statistics stored before per-group totals were kept', () => {
+  // What an item written by the previous version holds: the same statistics without any `clusters`.
+  const withoutTotals = (s: GroupStatistics): GroupStatistics => JSON.parse(JSON.stringify(s, (key, value) => (key === 'clusters' ? undefined : value)));
+
+  it('roll up to the same figures as freshly computed ones', () => {
+    // Prepare
+    const old = GROUPS.map((g) => ({ ...g, stats: withoutTotals(g.stats) }));
+
+    // Act
+    const rows = figureRows(rollUp(old));
+
+    // Assess
+    expect(JSON.stringify(old[0]?.stats)).not.toContain('clusters');
+    expect(rows).toEqual(figureRows(rollUp(GROUPS)));
+  });
+});
