@@ -59,8 +59,14 @@ export const effectSizesChart = (rows: readonly FigureRow[], options: EffectSize
   // Every effect hidden: a fixed domain around zero that still shows the 0.2 / 0.5 / 0.8 guides.
   const emptyDomain = values.every((v) => v.suppressed) ? { domain: [-1, 1] } : {};
   // A whisker layer with no interval at all (too few groups everywhere) would make Vega scale an empty field: leave it out.
+  // A row without an interval draws a zero-length whisker at its point, so the dashboard's filter never leaves the
+  // layer with no interval at all (Vega warns "Infinite extent").
+  const bounds = [
+    { calculate: 'isValid(datum.lo) ? datum.lo : datum.value', as: 'lo_drawn' },
+    { calculate: 'isValid(datum.hi) ? datum.hi : datum.value', as: 'hi_drawn' },
+  ];
   const whiskers = values.some((v) => !v.suppressed && v.lo !== null && v.hi !== null)
-    ? [{ transform: [shown], mark: { type: 'rule', strokeWidth: 1.5 }, encoding: { y, yOffset, x: { field: 'lo', type: 'quantitative' }, x2: { field: 'hi' }, color: colour, tooltip } }]
+    ? [{ transform: [shown, ...bounds], mark: { type: 'rule', strokeWidth: 1.5 }, encoding: { y, yOffset, x: { field: 'lo_drawn', type: 'quantitative' }, x2: { field: 'hi_drawn' }, color: colour, tooltip } }]
     : [];
   const body = {
     width: 420,

@@ -86,7 +86,7 @@ export const lineByGroup = (points: readonly LinePoint[], layout: LineLayout): C
     : layout.x;
   const layers = (data: readonly object[]): ChartBody[] => [
     ...(multiples ? [{ data: { values: data }, transform: [hidden], mark: { type: 'rect', fill: SUPPRESSED_STYLE.fill, stroke: SUPPRESSED_STYLE.stroke, strokeDash: [...SUPPRESSED_STYLE.strokeDash], strokeWidth: 0.8 }, encoding: { ...gapX, y: { value: 0 }, y2: { value: 'height' }, tooltip } }] : []),
-    ...(layout.band
+    ...(layout.band && data.some((d) => { const { lo, hi } = d as { lo?: number | null; hi?: number | null }; return typeof lo === 'number' && typeof hi === 'number'; })
       // Unfiltered, so a suppressed session (no interval) breaks the band as it breaks the line.
       ? [{ data: { values: data }, mark: { type: 'area', opacity: multiples ? 0.25 : 0.15, invalid: 'break-paths-show-domains' }, encoding: { x, y: { field: 'lo', type: 'quantitative' }, y2: { field: 'hi' }, color: colour } }]
       : []),

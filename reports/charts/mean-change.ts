@@ -54,8 +54,14 @@ export const meanChangeChart = (rows: readonly FigureRow[], options: MeanChangeO
   const emptyDomain = values.every((v) => v.suppressed || v.value === null) ? { domain: [-reach, reach] } : {};
   const shown = { filter: '!datum.suppressed' };
   // A whisker layer with no interval at all (too few groups everywhere) would make Vega scale an empty field: leave it out.
+  // A row without an interval draws a zero-length whisker at its point, so the dashboard's filter never leaves the
+  // layer with no interval at all (Vega warns "Infinite extent").
+  const bounds = [
+    { calculate: 'isValid(datum.lo) ? datum.lo : datum.value', as: 'lo_drawn' },
+    { calculate: 'isValid(datum.hi) ? datum.hi : datum.value', as: 'hi_drawn' },
+  ];
   const whiskers = values.some((v) => !v.suppressed && v.lo !== null && v.hi !== null)
-    ? [{ transform: [shown], mark: { type: 'rule', strokeWidth: 2 }, encoding: { y, x: { field: 'lo', type: 'quantitative' }, x2: { field: 'hi' }, color: { field: 'key', type: 'nominal', scale: { domain: Object.keys(GROUP_TYPE_COLOUR), range: Object.values(GROUP_TYPE_COLOUR) }, legend: null }, tooltip } }]
+    ? [{ transform: [shown, ...bounds], mark: { type: 'rule', strokeWidth: 2 }, encoding: { y, x: { field: 'lo_drawn', type: 'quantitative' }, x2: { field: 'hi_drawn' }, color: { field: 'key', type: 'nominal', scale: { domain: Object.keys(GROUP_TYPE_COLOUR), range: Object.values(GROUP_TYPE_COLOUR) }, legend: null }, tooltip } }]
     : [];
   const body = {
     width: CHART_WIDTH,
