@@ -17,6 +17,7 @@ import {
   JitterType,
   JsonPath,
   LogLevel,
+  type LogOptions,
   Parallel,
   Pass,
   S3JsonItemReader,
@@ -189,16 +190,8 @@ export class NightlyPipeline extends Construct {
       // crash; this timeout only bounds a run that is alive but stuck.
       timeout: Duration.hours(3),
       tracingEnabled: true,
-      logs: {
-        destination: new LogGroup(this, 'StateMachineLogs', {
-          retention: RetentionDays.ONE_YEAR,
-          encryptionKey: props.key,
-          removalPolicy: RemovalPolicy.RETAIN,
-        }),
-        level: LogLevel.ALL,
-        // State input and output hold run ids, group ids and counts only: never participant data.
-        includeExecutionData: true,
-      },
+      // State input and output hold run ids, group ids and counts only: never participant data.
+      logs: stateMachineLogs(this, props.key),
     });
     // The item reader reads the KMS-encrypted changed-group list.
     props.reportsBucket.grantRead(this.stateMachine, `${WORK_PREFIX}*`);
@@ -268,3 +261,13 @@ function retried<T extends TaskStateBase>(task: T): T {
   });
   return task;
 }
+
+/**
+ * Execution logs of a state machine: a year's retention, encrypted with the data key, kept when the stack goes,
+ * every state with its input and output (callers keep those free of participant data).
+ */
+export const stateMachineLogs = (scope: Construct, key: IKey): LogOptions => ({
+  destination: new LogGroup(scope, 'StateMachineLogs', { retention: RetentionDays.ONE_YEAR, encryptionKey: key, removalPolicy: RemovalPolicy.RETAIN }),
+  level: LogLevel.ALL,
+  includeExecutionData: true,
+});

@@ -1,11 +1,10 @@
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Duration, Validations } from 'aws-cdk-lib';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { DefinitionBody, Fail, JsonPath, LogLevel, StateMachine, TaskInput } from 'aws-cdk-lib/aws-stepfunctions';
+import { DefinitionBody, Fail, JsonPath, StateMachine, TaskInput } from 'aws-cdk-lib/aws-stepfunctions';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
-import { RETRIED_LAMBDA_ERRORS } from './nightly-pipeline';
+import { RETRIED_LAMBDA_ERRORS, stateMachineLogs } from './nightly-pipeline';
 import { nagArn } from './nag-findings';
 
 /** Properties of the report-build state machine. */
@@ -60,16 +59,8 @@ export class ReportBuilds extends Construct {
       definitionBody: DefinitionBody.fromChainable(build),
       timeout: REPORT_BUILD_TIMEOUT,
       tracingEnabled: true,
-      logs: {
-        destination: new LogGroup(this, 'StateMachineLogs', {
-          retention: RetentionDays.ONE_YEAR,
-          encryptionKey: props.key,
-          removalPolicy: RemovalPolicy.RETAIN,
-        }),
-        level: LogLevel.ALL,
-        // State input and output hold job ids and error names only: never participant data.
-        includeExecutionData: true,
-      },
+      // State input and output hold job ids and error names only: never participant data.
+      logs: stateMachineLogs(this, props.key),
     });
     Validations.of(this.stateMachine).acknowledge(
       { id: `AwsSolutions-IAM5[Resource::${nagArn(props.buildReport)}:*]`, reason: 'Step Functions may invoke any version of the build function (CDK’s LambdaInvoke grant).' },
