@@ -36,8 +36,11 @@ export const Messages = {
   lastUpdated: 'Last updated',
   methodTitle: 'Method',
   disclosure: (k: number, rounding: number): string =>
-    `Disclosure control: any figure backed by fewer than ${k} participants is suppressed, with secondary ` +
-    `suppression so that it cannot be recovered from totals or neighbouring figures` +
+    `Disclosure control: figures are published per quarter, on a fixed set of rows. Any figure backed by fewer than ${k} ` +
+    `participants, or counting 1 to ${k - 1} people, is hidden, and so are the further figures needed so that no hidden ` +
+    'count can be worked out, or narrowed to fewer than 5 possible values, from everything this reader can see (checked by ' +
+    'an interval audit before every release). A hidden figure is shown as “suppressed”, never as zero, and never says why; ' +
+    'a group type with no groups in the period shows 0' +
     (rounding > 1 ? `; counts are rounded to the nearest ${rounding} and rates are computed from rounded counts.` : '.'),
   clustering: 'Participants are clustered in groups: the number of groups is given beside every figure.',
   pairedDefinition:
@@ -46,8 +49,7 @@ export const Messages = {
     'Reliable change follows Jacobson & Truax (1991): a change of at least the instrument’s reliable-change threshold, at the confidence level named beside each instrument.',
   effectDefinition:
     'Effect sizes: pre–post Hedges’ g = J × mean change ÷ SD of the first scores of the paired participants (SD with n − 1), ' +
-    'and d_z = J × mean change ÷ SD of the change, where J is Hedges’ exact small-sample correction with n − 1 degrees of freedom ' +
-    '(n = paired participants); 95% intervals as below.',
+    'where J is Hedges’ exact small-sample correction with n − 1 degrees of freedom (n = paired participants); 95% intervals as below.',
   intervalMethod:
     'Intervals account for grouping: every 95% interval (means, mean change, effect sizes, rates, mean score by session) uses a ' +
     'cluster-robust standard error with the small-sample CR2 correction and Satterthwaite degrees of freedom (Bell & McCaffrey 2002; ' +
@@ -60,8 +62,9 @@ export const Messages = {
 } as const;
 
 /** Human-readable text of a machine-readable suppression reason such as `primary:n<8` or `secondary:margin`. */
-export const suppressionReasonText = (reason: string | null): string => {
-  if (reason === null || reason === '') return 'suppressed by disclosure control';
+export const suppressionReasonText = (reason: string | null | undefined): string => {
+  // Published rows carry no reason (one marker only); a chart datum without one reads the general text.
+  if (reason === null || reason === undefined || reason === '') return 'suppressed by disclosure control';
   const primary = /^primary:n<(\d+)$/.exec(reason);
   if (primary !== null) return Messages.primaryReason(primary[1] ?? '');
   const count = /^primary:count<(\d+)$/.exec(reason);

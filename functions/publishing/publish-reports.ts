@@ -1,4 +1,6 @@
 import type { NightlyContext } from '../nightly/nightly-context';
+import { rowsForScope } from '../core/figures/present-figures';
+import { Metric } from '../core/figures/metric';
 import type { FigureRow } from '../core/figures/figure-row';
 import { listProgrammes } from '../store/organisation-store';
 import { getObjectBody } from '../store/object-store';
@@ -24,7 +26,8 @@ export class UnknownFunderError extends Error {
 
 const readRows = async (ctx: NightlyContext, key: string): Promise<FigureRow[]> => {
   const body = await getObjectBody(ctx.s3, ctx.bucket, key);
-  return body === undefined ? [] : (JSON.parse(body.toString('utf8')) as FigureRow[]);
+  // The published grid keeps rows without a value (nobody to base them on); charts and tables draw figures only.
+  return body === undefined ? [] : (JSON.parse(body.toString('utf8')) as FigureRow[]).filter((r) => r.suppressed || r.value !== null);
 };
 
 /**
@@ -56,8 +59,10 @@ export const publishFunderReport = async (ctx: NightlyContext, funderId: string,
   const funder = context.funders.find((f) => f.id === funderId);
   if (funder === undefined) throw new UnknownFunderError(funderId);
   // A funder none of whose programmes had a group ending in the period gets no report for it.
-  if (!rows.some((r) => funder.programmeIds.includes(r.programme_id))) return null;
-  const scoped = rows.filter((r) => r.programme_id === '*' || funder.programmeIds.includes(r.programme_id));
+  if (!rows.some((r) => funder.programmeIds.includes(r.programme_id) && r.metric === Metric.groups && r.value !== 0)) return null;
+  // The all-programmes margin only for a funder of every programme: its own figures subtracted from it would
+  // give the other programmes' figures.
+  const scoped = rowsForScope(rows, funder.programmeIds, programmes.map((p) => p.programmeId));
   const report = await buildFunderReport({ context, funder, period, rows: scoped }, fontDir === undefined ? {} : { fontDir });
   const objects = assembleObjects({ context, dashboards: [], funderReports: [report], manifestKey: `reports/${funderId}/${period}/publication.json` });
   await putObjects(ctx.s3, ctx.bucket, objects);

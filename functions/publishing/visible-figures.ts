@@ -5,7 +5,7 @@ import type { StoredProgramme } from '../store/organisation-store';
 /**
  * The programme slices (ids, or `*` for the all-programmes margin) of published figures a key may read:
  * admins every slice; managers their programmes, and the margin when they hold every programme; funders the
- * programmes they fund and the margin (both already in their reports).
+ * programmes they fund, and the margin only when they fund every programme.
  */
 export const visibleSlices = (principal: Principal, programmes: readonly StoredProgramme[]): string[] => {
   const all = programmes.map((p) => p.programmeId);
@@ -15,7 +15,11 @@ export const visibleSlices = (principal: Principal, programmes: readonly StoredP
       const own = all.filter((id) => principal.programmeIds.includes(id));
       return own.length === all.length ? [ALL, ...own] : own;
     }
-    case 'funder': return [ALL, ...programmes.filter((p) => p.funders.some((f) => f.funderId === principal.funderId)).map((p) => p.programmeId)];
+    case 'funder': {
+      // The all-programmes margin only for a funder of every programme (subtracting its own would give the others').
+      const funded = programmes.filter((p) => p.funders.some((f) => f.funderId === principal.funderId)).map((p) => p.programmeId);
+      return funded.length === all.length ? [ALL, ...funded] : funded;
+    }
     case 'clinic': return [];
   }
 };

@@ -27,6 +27,8 @@ export interface RunRecord {
   lateData?: { period: string; groups: number }[];
   /** Closed periods disclosure control could not protect against earlier releases: not published. */
   periodsWithheld?: string[];
+  /** The interval audit of what the run published (counts audited, narrowest interval, passes, figures it hid). */
+  disclosureAudit?: { dashboard: unknown; publications: Record<string, unknown> };
   reports?: number;
   dataAsOf?: string;
   error?: string;

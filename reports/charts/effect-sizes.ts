@@ -16,15 +16,14 @@ export interface EffectSizesOptions extends ChartScope {
 
 const MEASURES = [
   { metric: Metric.hedgesG, label: 'Hedges’ g (pre–post)', colour: OKABE_ITO.blue, shape: 'circle' },
-  { metric: Metric.dZ, label: 'd_z (change ÷ SD of change)', colour: OKABE_ITO.orange, shape: 'square' },
 ] as const;
 
 /**
- * Forest plot of effect sizes with 95% intervals: one row per instrument and group type, Hedges' g and d_z
- * side by side. Signs of lower-is-better instruments are reversed so that positive always means improvement.
+ * Forest plot of effect sizes with 95% intervals: one row per instrument and group type, Hedges' g (d_z is not
+ * published: its interval gives its n back). Signs of lower-is-better instruments are reversed so that positive always means improvement.
  */
 export const effectSizesChart = (rows: readonly FigureRow[], options: EffectSizesOptions): TopLevelSpec => {
-  const scoped = rowsInScope(rows, options, (m) => m === Metric.hedgesG || m === Metric.dZ);
+  const scoped = rowsInScope(rows, options, (m) => m === Metric.hedgesG);
   const title = 'Effect sizes by instrument and group type';
   const subtitle = [scopeLine(options), `Standardised pre–post change with ${Messages.ci95}; 0.2 small, 0.5 medium, 0.8 large.`, Messages.effectSignNote];
   const values = options.instruments.flatMap((instrument) => {

@@ -81,7 +81,17 @@ export const outcomeClassesChart = (rows: readonly FigureRow[], options: Outcome
   const gaps: { bar: string; group: string; suppressed: true; status: string; reason: string | null }[] = [];
   const hasRecovery = scoped.some((r) => r.metric === Metric.casesAtStart);
   for (const key of groupKeysInScope(options)) {
-    const bars = [barSegments('Reliable change', key, findRow(scoped, key, Metric.paired), CLASSES.map((c) => ({ row: findRow(scoped, key, c.metric), label: c.label })), hidden)];
+    const paired = findRow(scoped, key, Metric.paired);
+    const improved = findRow(scoped, key, Metric.reliablyImproved);
+    const deteriorated = findRow(scoped, key, Metric.reliablyDeteriorated);
+    // "No reliable change" is not published (paired − improved − deteriorated): drawn from those three when all are shown.
+    const noChange: FigureRow | undefined = paired === undefined || improved === undefined || deteriorated === undefined ? undefined : {
+      ...improved, metric: Metric.noReliableChange,
+      value: paired.value === null || improved.value === null || deteriorated.value === null ? null : Math.max(0, paired.value - improved.value - deteriorated.value),
+      suppressed: paired.suppressed || improved.suppressed || deteriorated.suppressed, suppression_reason: null,
+    };
+    const classRows: Record<string, FigureRow | undefined> = { [Metric.reliablyImproved]: improved, [Metric.noReliableChange]: noChange, [Metric.reliablyDeteriorated]: deteriorated };
+    const bars = [barSegments('Reliable change', key, paired, CLASSES.map((c) => ({ row: classRows[c.metric], label: c.label })), hidden)];
     if (hasRecovery) {
       const cases = findRow(scoped, key, Metric.casesAtStart);
       const recovered = findRow(scoped, key, Metric.recovered);

@@ -11,7 +11,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   t = await startReportsStack();
   manager = await t.catalogue(t.stack.info.keys.manager);
-}, 120_000);
+}, 600_000);
 afterAll(async () => {
   await browser?.close();
   await t?.stop();

@@ -76,7 +76,7 @@ let demo: Demo;
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'outcomes-e2e-'));
   demo = await startDemo(dataDir);
-}, 180_000);
+}, 600_000);
 afterAll(async () => {
   await demo?.interrupt();
   await rm(dataDir, { recursive: true, force: true });
@@ -176,7 +176,7 @@ describe('outcomes demo', () => {
     expect(demo.info.keys).toEqual(keys);
     expect(after.find((i) => i['pk'] === 'STATE' && i['sk'] === 'SEED')).toEqual(seedMarker);
     expect((await call(demo.info, 'GET', '/health', undefined)).status).toBe(200);
-  }, 60_000);
+  }, 600_000);
 
   it('with --no-seed starts an empty dataset that still has every demo key', async () => {
     // Prepare
@@ -196,5 +196,5 @@ describe('outcomes demo', () => {
     expect(refused.status).toBe(400);
     expect(empty.output()).not.toContain('Seeded');
     expect(code).toBe(0);
-  }, 60_000);
+  }, 600_000);
 });

@@ -24,7 +24,7 @@ export const launchChromium = async (): Promise<Browser> => {
     throw new ChromiumUnavailableError(`Chromium is not installed at ${CHROMIUM_PATH}: run test/support/install-chromium.sh (as root), or set CHROMIUM_PATH to a Chromium binary.`, { cause: error });
   }
   try {
-    return await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, timeout: 30_000 });
+    return await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, timeout: 600_000 });
   } catch (error) {
     throw new ChromiumUnavailableError(`Chromium at ${CHROMIUM_PATH} did not start: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`, { cause: error });
   }
@@ -53,7 +53,7 @@ export const waitForCharts = async (page: Page): Promise<void> => {
   await page.waitForFunction(() => {
     const charts = [...document.querySelectorAll('figure.chart')];
     return charts.length > 0 && charts.every((c) => c.getAttribute('data-rendered') !== null);
-  }, undefined, { timeout: 20_000 });
+  }, undefined, { timeout: 600_000 });
 };
 
 /** Opens a dashboard and waits for its charts. */

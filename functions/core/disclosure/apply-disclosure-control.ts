@@ -7,12 +7,19 @@ import { roundFigures } from './rounding';
 import { secondarySuppression } from './secondary-suppression';
 import { suppressionNotes } from './suppression-notes';
 import type { SuppressionNote } from './suppression-notes';
-import { isPrimaryReason } from './suppression-reason';
+import { SuppressionReason, isPrimaryReason } from './suppression-reason';
 
 /** Earlier releases the new one must stay consistent with. */
 export interface DisclosureContext {
   /** Rows already released (as published, suppressed ones with null values): their pattern cannot change. */
   previouslyPublished?: readonly FigureRow[];
+  /** Figure keys (`figureKey`) to hide whatever their value: complements the interval audit asked for. */
+  forceHidden?: ReadonlySet<string>;
+  /**
+   * Figure keys to show although the exact-linear pass hid them: the interval audit found their value known
+   * exactly from what is published, and not small (hiding a known figure protects nothing). `forceHidden` wins.
+   */
+  forceShown?: ReadonlySet<string>;
 }
 
 /** The controlled release: every input row, in stable order, and the notes a report prints. */
@@ -53,7 +60,16 @@ export const applyDisclosureControl = (
       if (isPrimaryReason(hidden.get(i) ?? '')) revised += 1;
     }
   });
+  const forced = context.forceHidden ?? new Set<string>();
+  table.entries.forEach((entry, i) => {
+    if (entry.current && !entry.fixed && forced.has(entry.key) && !hidden.has(i)) hidden.set(i, SuppressionReason.secondary('interval'));
+  });
   const final = secondarySuppression(table, hidden, known, policy.k);
+  const shown = context.forceShown ?? new Set<string>();
+  table.entries.forEach((entry, i) => {
+    const reason = final.get(i);
+    if (reason !== undefined && entry.current && !entry.fixed && shown.has(entry.key) && !forced.has(entry.key) && !isPrimaryReason(reason)) final.delete(i);
+  });
   const blanked = table.entries.map((entry, i): FigureRow => {
     const reason = final.get(i);
     if (reason === undefined) return { ...entry.row, suppressed: false, suppression_reason: null };

@@ -12,6 +12,9 @@ export const tableMessage = {
   unprotectable: (figure: string): string =>
     `Suppressed figure ${figure} can be recovered from previously published figures and nothing in this release ` +
     'can protect it; publish months before (or with) their quarter and pass earlier releases as previouslyPublished.',
+  unprotectableInterval: (count: string): string =>
+    `The count ${count} stays pinned too closely (interval audit) and this release has no figure left to hide that would protect it.`,
+  auditDidNotConverge: (passes: number): string => `The interval audit still failed after ${passes} passes: the release is not published.`,
 } as const;
 
 const plural = (count: number): string => (count === 1 ? '1 figure' : `${count} figures`);
@@ -24,6 +27,10 @@ export const noteMessage = {
     `${plural(count)} suppressed because they counted (or, for a rate, implied) between 1 and ${k - 1} people.`,
   missingN: (count: number): string =>
     `${plural(count)} suppressed because the number of people behind them was not known.`,
+  hidden: (count: number, of: number, k: number): string =>
+    `${plural(count)} of ${of} are hidden (shown as *): figures resting on fewer than ${k} people or counting 1 to ${k - 1} people, ` +
+    'and the further figures needed so that no hidden figure can be worked out, or narrowed to a few values, from everything published. ' +
+    'A group type with no groups in the period shows 0, never *.',
   upstream: (count: number): string => `${plural(count)} suppressed before disclosure control.`,
   secondary: (count: number, relation: string): string =>
     `${plural(count)} suppressed so that other suppressed figures cannot be worked out ${RELATION_TEXT[relation] ?? `through ${relation}`}.`,

@@ -59,8 +59,9 @@ const controlBlock = (
   // Each figure shown was checked incrementally; one full check confirms the pattern. It repairs it where a
   // complement stayed computable; the complements are then tried again, now protecting every hidden figure.
   if (!protect(view, blockCells, attacker, modelHidden, settled)) return;
+  // Complements the interval audit asked for stay hidden: showing them again would undo its last pass.
   const complements = block.entries.filter((i) => table.entries[i]?.fixed === false &&
-    (result.get(i) ?? '').startsWith(SuppressionReason.secondary('')));
+    (result.get(i) ?? '').startsWith(SuppressionReason.secondary('')) && result.get(i) !== SuppressionReason.secondary('interval'));
   revealFigures(view, attacker, complements, modelHidden(), { strict: true });
   protect(view, blockCells, attacker, modelHidden, settled);
 };

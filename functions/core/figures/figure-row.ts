@@ -14,7 +14,7 @@ export type Period = string;
 
 /**
  * One published figure: the row of `figures.csv` / `figures.json` and of the figures table.
- * When `suppressed` is true, `value`, `ci_low`, `ci_high` and `n_participants` are null.
+ * When `suppressed` is true, `value`, `ci_low`, `ci_high`, `n_participants` and `n_groups` are null.
  */
 export interface FigureRow {
   period: Period;
@@ -32,14 +32,17 @@ export interface FigureRow {
   /** Participants the figure is based on (the disclosure-control denominator). */
   n_participants: number | null;
   /** Groups the figure is based on: reported beside every figure because participants are clustered. */
-  n_groups: number;
+  n_groups: number | null;
   suppressed: boolean;
-  /** Machine-readable reason when suppressed, e.g. `primary:n<8`, `secondary:complement`. */
+  /**
+   * Machine-readable reason while disclosure control works (`primary:n<8`, `secondary:…`); always null in what
+   * is published, where a hidden row carries nothing but `suppressed` (see `presentFigures`).
+   */
   suppression_reason: string | null;
 }
 
 /** Column order of `figures.csv`. */
 export const FIGURE_COLUMNS = [
   'period', 'programme_id', 'group_type', 'instrument', 'metric', 'value',
-  'ci_low', 'ci_high', 'n_participants', 'n_groups', 'suppressed', 'suppression_reason',
+  'ci_low', 'ci_high', 'n_participants', 'n_groups', 'suppressed',
 ] as const satisfies readonly (keyof FigureRow)[];

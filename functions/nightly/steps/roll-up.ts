@@ -1,5 +1,13 @@
 import { localDate, type NightlyContext } from '../nightly-context';
-import { UnprotectableDisclosureError, applyDisclosureControl, defaultDisclosurePolicy, type DisclosurePolicy } from '../../core/disclosure';
+import { UnprotectableDisclosureError, defaultDisclosurePolicy, type DisclosurePolicy } from '../../core/disclosure';
+import { controlRelease, type AuditSummary } from '../../core/disclosure/control-release';
+import type { BoundSolver } from '../../core/disclosure/bound-solver';
+import { DEFAULT_PROTECTION_WIDTH, type ProtectionRule } from '../../core/disclosure/interval-audit';
+import type { HeldRelease } from '../../core/disclosure/interval-model';
+import { publicationGrid } from '../../core/figures/publication-grid';
+import { DEFAULT_RATE_DECIMALS, presentFigures, scoreDecimalsFor, type DisplayPrecision } from '../../core/figures/present-figures';
+import { findInstrument } from '../../core/instruments/registry';
+import { highsBoundSolver } from '../../runtime/highs-bound-solver';
 import { suppressionNotes } from '../../core/disclosure/suppression-notes';
 import type { FigureRow } from '../../core/figures/figure-row';
 import { figuresCsv } from '../../core/figures/figures-csv';
@@ -37,7 +45,41 @@ export interface RollUpOutput {
   /** Closed periods disclosure control could not protect given earlier releases: not published, tried again next night. */
   withheld: string[];
   leaseToken?: string;
+  /** The interval audit of the dashboard figures and of each funder publication of this run. */
+  audit: { dashboard: AuditSummary; publications: Record<string, AuditSummary> };
 }
+
+/** `PROTECTION_WIDTH`: people a hidden count must stay uncertain over (default 5); fails fast when not a whole number ≥ 1. */
+export const readProtectionWidth = (env: NodeJS.ProcessEnv = process.env): number => {
+  const text = env['PROTECTION_WIDTH'];
+  if (text === undefined || text === '') return DEFAULT_PROTECTION_WIDTH;
+  const width = Number(text);
+  if (!Number.isInteger(width) || width < 1) throw new Error(`PROTECTION_WIDTH must be a whole number of people (1 or more), got "${text}"`);
+  return width;
+};
+const PROTECTION_WIDTH = readProtectionWidth();
+
+// HiGHS is loaded once per process, on the first roll-up.
+let solver: Promise<BoundSolver> | undefined;
+const boundSolver = (): Promise<BoundSolver> => (solver ??= highsBoundSolver());
+
+const scoreDecimals = (instrument: string): number => {
+  if (instrument === '') return 1;
+  try {
+    return scoreDecimalsFor(findInstrument(instrument).scoreRange);
+  } catch {
+    return 1;
+  }
+};
+
+/** Display precision of what managers (exact counts) and funders (rounded counts) receive. */
+export const displayPrecision = (audience: 'manager' | 'funder'): DisplayPrecision => ({
+  rateDecimals: DEFAULT_RATE_DECIMALS, effectDecimals: 2, scoreDecimals, meanChangeIntervalOnly: audience === 'funder',
+});
+
+const protectionRule = (ctx: NightlyContext): ProtectionRule => ({
+  k: ctx.k, protectionWidth: PROTECTION_WIDTH, rateDecimals: DEFAULT_RATE_DECIMALS,
+});
 
 /** S3 keys of a funder publication's figures. */
 export const publicationKeys = (period: string) => ({
@@ -57,16 +99,14 @@ export const DASHBOARD_FIGURES = { json: 'figures/dashboard/figures.json', csv: 
 export const rollUpStep = async (ctx: NightlyContext, input: RollUpInput): Promise<RollUpOutput> => {
   const programmes = await listProgrammes(ctx.db);
   const summaries = (await Promise.all(programmes.map((p) => listGroupStats(ctx.db, p.programmeId)))).flat();
-  const rows = figureRows(rollUp(summaries));
+  const rows = publicationGrid(figureRows(rollUp(summaries)));
   const dataAsOf = dataWatermark(summaries);
+  const solver = await boundSolver();
+  const rule = protectionRule(ctx);
+  const publicationAudits: Record<string, AuditSummary> = {};
 
-  const managerPolicy: DisclosurePolicy = { ...defaultDisclosurePolicy('manager'), k: ctx.k };
-  const dashboard = applyDisclosureControl(rows, managerPolicy);
-  await replaceDashboardFigures(ctx.db, dashboard.rows, dataAsOf, [ALL, ...programmes.map((p) => p.programmeId)]);
-  await putFigures(ctx, DASHBOARD_FIGURES, dashboard.rows);
-  // The copy readers get (GET /v1/figures), in this run's generation: published with its dashboards.
-  await putFigures(ctx, generationFigureKeys(input.runId), dashboard.rows);
-
+  // Funder publications first: they are frozen once out, and the dashboards are then audited against them
+  // (a manager may hold a funder's reports too).
   const funderPolicy: DisclosurePolicy = { ...defaultDisclosurePolicy('funder'), k: ctx.k, rounding: ctx.funderRounding };
   const today = localDate(new Date(input.to), ctx.timeZone);
   const published = await listPublications(ctx.db);
@@ -83,17 +123,19 @@ export const rollUpStep = async (ctx: NightlyContext, input: RollUpInput): Promi
     // A resumed run redoes the whole block, including what its first attempt published: same inputs, same bytes.
     const fresh = block;
     const blockMonths = monthsOfQuarter(quarterOf(fresh[0]!)) ?? [];
-    const controlled = controlPublications(rows, fresh, funderPolicy, await publishedRows(ctx, blockMonths.filter((m) => !fresh.includes(m))));
-    if (controlled === undefined) {
+    const released = controlPublications(rows, fresh, funderPolicy, await publishedRows(ctx, blockMonths.filter((m) => !fresh.includes(m))), { solver, rule });
+    if (released === undefined) {
       withheld.push(...fresh);
       continue;
     }
+    const controlled = released.rows;
     for (const period of fresh) {
       const own = controlled.filter((r) => r.period === period);
       const objects = await putFigures(ctx, publicationKeys(period), own);
       const notesKey = publicationKeys(period).notes;
       const notesOfPeriod = suppressionNotes(own, { k: funderPolicy.k, rounding: funderPolicy.rounding, revised: 0 });
-      const notes = Buffer.from(JSON.stringify({ period, policy: funderPolicy, notes: notesOfPeriod }, null, 1) + '\n');
+      publicationAudits[period] = released.audit;
+      const notes = Buffer.from(JSON.stringify({ period, policy: funderPolicy, notes: notesOfPeriod, audit: released.audit }, null, 1) + '\n');
       objects.push({ key: notesKey, sha256: await putObject(ctx.s3, ctx.bucket, { key: notesKey, body: notes, contentType: 'application/json; charset=utf-8' }) });
       await putPublication(ctx.db, {
         period, dataAsOf, runId: input.runId, rows: own.length,
@@ -104,6 +146,15 @@ export const rollUpStep = async (ctx: NightlyContext, input: RollUpInput): Promi
   }
   newlyPublished.sort(comparePeriods);
   withheld.sort(comparePeriods);
+
+  const managerPolicy: DisclosurePolicy = { ...defaultDisclosurePolicy('manager'), k: ctx.k };
+  const allPublications = (await listPublications(ctx.db)).map((p) => p.period);
+  const held: HeldRelease[] = [{ rows: await publishedRows(ctx, allPublications), rounding: funderPolicy.rounding, current: false }];
+  const dashboard = controlRelease(rows, { policy: managerPolicy, rule, solver, present: (r) => presentFigures(r, displayPrecision('manager')), held });
+  await replaceDashboardFigures(ctx.db, dashboard.rows, dataAsOf, [ALL, ...programmes.map((p) => p.programmeId)]);
+  await putFigures(ctx, DASHBOARD_FIGURES, dashboard.rows);
+  // The copy readers get (GET /v1/figures), in this run's generation: published with its dashboards.
+  await putFigures(ctx, generationFigureKeys(input.runId), dashboard.rows);
   const lateData = lateGroups(summaries, published.filter((p) => publishedEarlier.has(p.period)));
 
   const output: RollUpOutput = {
@@ -114,10 +165,11 @@ export const rollUpStep = async (ctx: NightlyContext, input: RollUpInput): Promi
     withheld,
     lateData,
     ...(input.leaseToken !== undefined && { leaseToken: input.leaseToken }),
+    audit: { dashboard: dashboard.audit, publications: publicationAudits },
   };
   await updateRun(ctx.db, input.runId, {
     cellsPublished: output.cellsPublished, cellsSuppressed: output.cellsSuppressed, periodsPublished: newlyPublished,
-    periodsWithheld: withheld, lateData, dataAsOf,
+    periodsWithheld: withheld, lateData, dataAsOf, disclosureAudit: output.audit,
   });
   return output;
 };
@@ -162,11 +214,17 @@ export const quarterBlocks = (periods: readonly string[]): string[][] => {
  */
 export const controlPublications = (
   rows: readonly FigureRow[], periods: readonly string[], policy: DisclosurePolicy, previous: readonly FigureRow[],
-): FigureRow[] | undefined => {
+  gate: { solver: BoundSolver; rule: ProtectionRule },
+): { rows: FigureRow[]; audit: AuditSummary } | undefined => {
   const earlier = new Set(previous.map((p) => p.period));
   const input = rows.filter((r) => periods.includes(r.period) || earlier.has(r.period));
   try {
-    return applyDisclosureControl(input, policy, { previouslyPublished: previous }).rows.filter((r) => periods.includes(r.period));
+    // The earlier months come back in the output (their pattern fixed); readers hold them as published.
+    const released = controlRelease(input, {
+      policy, ...gate, present: (r) => presentFigures(r, displayPrecision('funder')).filter((row) => !earlier.has(row.period)),
+      previouslyPublished: previous, held: previous.length > 0 ? [{ rows: previous, rounding: policy.rounding, current: false }] : [],
+    });
+    return { rows: released.rows.filter((r) => periods.includes(r.period)), audit: released.audit };
   } catch (error) {
     if (error instanceof UnprotectableDisclosureError) return undefined;
     throw error;

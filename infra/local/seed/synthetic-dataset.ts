@@ -22,6 +22,14 @@ interface TypeProfile {
   dropout: number;
 }
 
+/** How many weeks back groups start, and how many may start each week (about 85 % of them do). */
+export interface DatasetSize {
+  /** Weeks before `today` the first groups start (default 50). */
+  weeks?: number;
+  /** Groups that may start each week (default 1). */
+  groupsPerWeek?: number;
+}
+
 const PROFILES: Record<GroupType, TypeProfile> = {
   psychoeducational: { sessions: 6, instruments: ['swemwbs', 'brs'], effect: 0.08, dropout: 0.15 },
   support: { sessions: 10, instruments: ['swemwbs', 'wemwbs', 'gsrs'], effect: 0.06, dropout: 0.2 },
@@ -42,13 +50,15 @@ const addDays = (date: string, days: number): string => {
  * past year (so several months and quarters are closed), 5–14 participants each, weekly sessions,
  * plausible attendance with about one in five dropping out, and questionnaire answers at the first,
  * middle and last attended session whose trajectories improve more in longer, more intensive groups.
+ * `size` makes a larger organisation (e.g. `{ weeks: 104, groupsPerWeek: 4 }`); the default is the demo's.
  */
-export const syntheticDataset = (today: string, seed = 20261126): ClinicSubmissions[] => {
+export const syntheticDataset = (today: string, seed = 20261126, size: DatasetSize = {}): ClinicSubmissions[] => {
   const random = seededRandom(seed);
   const byClinic = new Map<string, ClinicSubmissions>(DEMO_CLINICS.map((c) => [c.clinicId, { clinicId: c.clinicId, groups: [], attendance: [], responses: [] }]));
+  const { weeks = 50, groupsPerWeek = 1 } = size;
   let serial = 0;
-  for (let week = 50; week >= 2; week -= 1) {
-    // About one group a week starts somewhere in the organisation.
+  for (let week = weeks; week >= 2; week -= 1) for (let slot = 0; slot < groupsPerWeek; slot += 1) {
+    // About `groupsPerWeek` groups a week start somewhere in the organisation.
     if (random() < 0.15) continue;
     const clinic = DEMO_CLINICS[serial % DEMO_CLINICS.length]!;
     const programme = DEMO_PROGRAMMES[integer(random, 0, DEMO_PROGRAMMES.length - 1)]!;

@@ -49,7 +49,7 @@ describe('applyDisclosureControl', () => {
     ]);
   });
 
-  it('summarises what was suppressed and why, and states the rounding', () => {
+  it('states how many figures are hidden and the rules in general, never which rule hid which, and the rounding', () => {
     // Prepare
     const rows = ['support', 'psychoeducational', 'psychotherapy', '*'].map((type, i) =>
       figure({ group_type: type as 'support', metric: 'participants', value: [3, 10, 12, 25][i] ?? 0, n_participants: [3, 10, 12, 25][i] ?? 0 }));
@@ -59,8 +59,12 @@ describe('applyDisclosureControl', () => {
 
     // Assess
     expect(notes).toEqual([
-      { code: 'primary:n<8', figures: 1, text: '1 figure suppressed because fewer than 8 people were behind them.' },
-      { code: 'secondary:group_type', figures: 1, text: '1 figure suppressed so that other suppressed figures cannot be worked out from the all-group-types total.' },
+      {
+        code: 'hidden', figures: 2,
+        text: '2 figures of 4 are hidden (shown as *): figures resting on fewer than 8 people or counting 1 to 7 people, and the further ' +
+          'figures needed so that no hidden figure can be worked out, or narrowed to a few values, from everything published. ' +
+          'A group type with no groups in the period shows 0, never *.',
+      },
       { code: 'rounding', figures: 0, text: 'Counts of people are rounded to the nearest 5; rates are computed from the rounded counts; means are not rounded.' },
     ]);
   });

@@ -49,7 +49,7 @@ beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'outcomes-runs-'));
   stack = await startLocalStack({ port: 0, dataDir, seed: false });
   await ingestGolden(stack.api, stack.info.keys.clinic);
-}, 60_000);
+}, 600_000);
 afterAll(async () => {
   await stack?.stop();
   await rm(dataDir, { recursive: true, force: true });
@@ -70,10 +70,10 @@ describe('POST and GET /v1/admin/runs', () => {
     expect(run.error).toBeUndefined();
     expect(run.cellsPublished).toBeGreaterThan(0);
     expect(run.cellsSuppressed).toBeGreaterThan(0);
-    expect(run.periodsPublished).toEqual(['2025-01', '2025-02', '2025-03', '2025-Q1']);
+    expect(run.periodsPublished).toEqual(['2025-Q1']);
     expect(run.reports).toBeGreaterThan(0);
     expect(run.finishedAt! >= run.startedAt).toBe(true);
-  }, 60_000);
+  }, 600_000);
 
   it('answers 202 with its own status code', async () => {
     // Act
@@ -86,7 +86,7 @@ describe('POST and GET /v1/admin/runs', () => {
     // Assess
     expect(response.status).toBe(202);
     expect(body.runId).toMatch(/^run-\d{8}T\d{6}Z-[0-9a-f]{6}$/);
-  }, 60_000);
+  }, 600_000);
 
   it('refuses clinic, manager and funder keys with 403', async () => {
     // Prepare
@@ -123,5 +123,5 @@ describe('outcomes nightly', () => {
     expect(run.periodsPublished).toEqual([]);
     expect(result.stderr).toContain(`Run ${run.runId} started`);
     expect(await stack.api.get<RunRecord>(`/v1/admin/runs/${run.runId}`, stack.info.keys.admin)).toEqual(run);
-  }, 60_000);
+  }, 600_000);
 });

@@ -57,7 +57,7 @@ beforeAll(async () => {
   await t.stack.api.post('/v1/responses', t.stack.info.keys.clinic, { responses: [
     { groupId: 'gold-a', participantRef: 'A2', instrument: 'phq9', session: 3, administeredOn: '2025-01-20', items: [1, 1, 1, 1, 1, 1, 1, 1, 0] },
   ] });
-}, 300_000);
+}, 600_000);
 afterAll(async () => { await t?.stop(); });
 
 describe('a nightly run that crashes while publishing its dashboards', () => {
@@ -81,7 +81,7 @@ describe('a nightly run that crashes while publishing its dashboards', () => {
     expect(crashed.figures).toBe(first.figures);
     expect(manifestMismatches(crashed)).toEqual([]);
     expect(first.dashboards.size).toBe(4);
-  }, 300_000);
+  }, 600_000);
 
   it('publishes the new generation whole when resumed, with the checksums its manifest lists', async () => {
     // Act
@@ -95,7 +95,7 @@ describe('a nightly run that crashes while publishing its dashboards', () => {
     expect([...resumed.dashboards].filter(([key, sha]) => first.dashboards.get(key) !== sha).length).toBeGreaterThan(0);
     expect(resumed.figures).not.toBe(first.figures);
     expect((await getGenerationPointer(t.db))?.previous).toBe('run-night-1');
-  }, 300_000);
+  }, 600_000);
 
   it('keeps the previous generation and deletes older ones at the next switch', async () => {
     // Act
@@ -107,5 +107,5 @@ describe('a nightly run that crashes while publishing its dashboards', () => {
     expect(await generationsInBucket()).toEqual(['run-night-2', 'run-night-3']);
     expect(manifestMismatches(third)).toEqual([]);
     expect([...third.dashboards.keys()]).toEqual([...resumed.dashboards.keys()]);
-  }, 300_000);
+  }, 600_000);
 });

@@ -129,7 +129,7 @@ describe('incremental nightly runs', () => {
       expect(incremental.json).toBeDefined();
       expect(await getWatermark({ client: clients.doc, table: where.table })).toBe(new Date(lastNight).toISOString());
     }), { numRuns: 5, endOnFailure: true });
-  }, 120_000);
+  }, 600_000);
 
   it('starts each window the overlap before the last watermark, so a change stamped just before it is not missed', async () => {
     // Prepare

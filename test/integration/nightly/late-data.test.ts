@@ -28,9 +28,9 @@ describe('data that arrives for a period already published to funders', () => {
     const second = await runNightly(testContext(clients, where, () => new Date(Date.now() + 1000), { k: 1 }), { trigger: 'test' });
 
     // Assess
-    expect(first.rollUp.periods).toEqual(['2025-05', '2025-Q2']);
+    expect(first.rollUp.periods).toEqual(['2025-Q2']);
     expect(second.rollUp.periods).toEqual([]);
-    expect(second.rollUp.lateData).toEqual([{ period: '2025-05', groups: 1 }, { period: '2025-Q2', groups: 1 }]);
-    expect((await getRun(t.db, second.runId))?.lateData).toEqual([{ period: '2025-05', groups: 1 }, { period: '2025-Q2', groups: 1 }]);
+    expect(second.rollUp.lateData).toEqual([{ period: '2025-Q2', groups: 1 }]);
+    expect((await getRun(t.db, second.runId))?.lateData).toEqual([{ period: '2025-Q2', groups: 1 }]);
   });
 });

@@ -46,7 +46,7 @@ beforeAll(async () => {
   t = await startTestStack();
   clients = stackClients(t);
   await ingestGolden(t.stack.api, t.stack.info.keys.clinic);
-}, 120_000);
+}, 600_000);
 afterAll(async () => { await t?.stop(); });
 
 describe('a nightly run whose process was killed', () => {
@@ -67,7 +67,7 @@ describe('a nightly run whose process was killed', () => {
     expect(run).toMatchObject({ runId, status: 'succeeded', from: before?.from, to: before?.to });
     expect(run).not.toHaveProperty('stalled');
     expect(await readRunLease(t.db)).toBeUndefined();
-  }, 120_000);
+  }, 600_000);
 
   it('is abandoned through the API, once, and then can no longer be resumed', async () => {
     // Prepare
@@ -85,7 +85,7 @@ describe('a nightly run whose process was killed', () => {
     expect(resumed.status).toBe(409);
     expect(resumed.json).toEqual({ error: 'conflict', message: `Run ${runId} was abandoned; start a new run (POST /v1/admin/runs), which covers its window.` });
     expect(await readRunLease(t.db)).toBeUndefined();
-  }, 60_000);
+  }, 600_000);
 
   it('is taken over by the next run, which proceeds and records the killed run as abandoned', async () => {
     // Prepare
@@ -101,7 +101,7 @@ describe('a nightly run whose process was killed', () => {
     expect(await getRun(t.db, runId)).toMatchObject({
       status: 'abandoned', error: expect.stringMatching(new RegExp(`lease expired at .* and run ${next.runId} took over$`)),
     });
-  }, 120_000);
+  }, 600_000);
 
   it('answers 404 to resuming or abandoning an unknown run and 400 to a malformed id', async () => {
     // Act
@@ -155,7 +155,7 @@ describe('the run lease', () => {
     expect(shown).toMatchObject({ status: 'running', stalled: false, leaseExpiresAt: expect.any(String) });
     expect((await getRun(t.db, 'run-alive'))?.status).toBe('succeeded');
     expect(await readRunLease(t.db)).toBeUndefined();
-  }, 120_000);
+  }, 600_000);
 
   it('lets exactly one of many concurrent take-overs of an expired lease win', async () => {
     // Prepare
@@ -187,7 +187,7 @@ describe('the run lease', () => {
     expect(answers.filter((a) => a.status === 409)).toHaveLength(5);
     expect((await finished((started[0]?.json as { runId: string }).runId)).status).toBe('succeeded');
     expect((await getRun(t.db, runId))?.status).toBe('abandoned');
-  }, 120_000);
+  }, 600_000);
 
   it('stops an attempt that lost its lease without recording over the run that took over', async () => {
     // Prepare: the attempt's lease lasts 1 ms and its heartbeat does not beat before the rival takes it.
@@ -213,7 +213,7 @@ describe('the run lease', () => {
     expect(outcome).toBe('RunLeaseLostError');
     expect(await getRun(t.db, 'run-overtaken')).toMatchObject({ status: 'abandoned', error: expect.stringContaining('run run-overtaker took over') });
     expect((await getRun(t.db, 'run-overtaker'))?.status).toBe('succeeded');
-  }, 120_000);
+  }, 600_000);
 
   it('never lets an attempt that lost its lease switch readers to its generation', async () => {
     // Prepare: the attempt renders only after a rival has taken its expired lease over and published.
@@ -238,5 +238,5 @@ describe('the run lease', () => {
     expect(outcome).toBe('RunLeaseLostError');
     expect((await getGenerationPointer(t.db))?.current).toBe('run-published');
     expect((await getRun(t.db, 'run-zombie'))?.status).toBe('abandoned');
-  }, 300_000);
+  }, 600_000);
 });

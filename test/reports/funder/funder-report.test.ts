@@ -76,10 +76,10 @@ describe('the funder report', () => {
 describe('figures.csv', () => {
   it('quotes per RFC 4180 and leaves suppressed values empty, never zero', () => {
     // Prepare
-    const hostile: FigureRow = { period: '2026-Q2', programme_id: 'a,"b"', group_type: 'support', instrument: '', metric: 'participants', value: null, ci_low: null, ci_high: null, n_participants: null, n_groups: 3, suppressed: true, suppression_reason: 'primary:n<8' };
+    const hostile: FigureRow = { period: '2026-Q2', programme_id: 'a,"b"', group_type: 'support', instrument: '', metric: 'participants', value: null, ci_low: null, ci_high: null, n_participants: null, n_groups: null, suppressed: true, suppression_reason: null };
     // Act
     const csv = figuresCsv([hostile]);
     // Assess
-    expect(csv).toBe(`${FIGURE_COLUMNS.join(',')}\r\n2026-Q2,"a,""b""",support,,participants,,,,,3,true,primary:n<8\r\n`);
+    expect(csv).toBe(`${FIGURE_COLUMNS.join(',')}\r\n2026-Q2,"a,""b""",support,,participants,,,,,,true\r\n`);
   });
 });

@@ -57,7 +57,7 @@ if (!process.argv.includes('--skip-whole')) {
 }
 
 // The nightly funder publications in the steady state: per quarter, month 1, month 2, then month 3 with the quarter,
-// earlier months fixed as published (see measure-sequential-releases.ts for the nightly job's own call).
+// earlier months fixed as published (the nightly job now publishes quarters only: see `npm run bench`).
 const quarters = [...new Set(rows.map((r) => r.period))].filter((p) => p.includes('Q')).sort();
 const released: FigureRow[] = [];
 const [failures, nightlySeconds] = timed(() => {

@@ -1,0 +1,189 @@
+import { ALL, type FigureRow } from '../figures/figure-row';
+import { Metric, metricInfo } from '../figures/metric';
+import { applyDisclosureControl } from './apply-disclosure-control';
+import { InfeasibleModelError, type BoundSolver, type VariableRange } from './bound-solver';
+import type { DisclosurePolicy } from './disclosure-policy';
+import { UnprotectableDisclosureError } from './disclosure-errors';
+import { cellKey, figureKey } from './figure-key';
+import { auditIntervals, type IntervalViolation, type ProtectionRule } from './interval-audit';
+import type { HeldRelease, RowRef } from './interval-model';
+import { tableMessage } from './messages';
+import { quarterOfMonth } from './period-relation';
+
+/** What the interval audit found for a release: the run record and the manifest carry it. */
+export interface AuditSummary {
+  /** Hidden or rounded counts of people whose feasible interval was computed (last pass). */
+  audited: number;
+  /** Narrowest interval (high − low) among them, null when none. */
+  narrowest: number | null;
+  /** Audit passes until no interval failed (1: the exact-linear pattern already held). */
+  passes: number;
+  /** Figures the audit hid beyond the exact-linear pattern. */
+  hiddenByAudit: number;
+}
+
+/** A release that passed the interval audit, in its published form. */
+export interface ControlledRelease {
+  rows: FigureRow[];
+  audit: AuditSummary;
+}
+
+/** Everything `controlRelease` needs besides the rows. */
+export interface ReleaseOptions {
+  policy: DisclosurePolicy;
+  rule: ProtectionRule;
+  solver: BoundSolver;
+  /** Turns controlled rows into what is published (display precision, blank hidden rows). */
+  present: (rows: readonly FigureRow[]) => FigureRow[];
+  /** Earlier releases of the same figures whose pattern is fixed (exact-linear pass, see `DisclosureContext`). */
+  previouslyPublished?: readonly FigureRow[];
+  /** Other releases the same readers hold, as published (the audit treats them as known). */
+  held?: readonly HeldRelease[];
+  maxPasses?: number;
+  /** Told after every audit pass (progress of a long release). */
+  onPass?: (progress: { pass: number; hidden: number; shown: number; deferred: number }) => void;
+}
+
+// Relations never cross a quarter block (a quarter and its months), so each block is audited on its own. They do
+// cross instruments: a published zero of participants empties the cell's instrument counts too.
+const blockOf = (row: FigureRow): string => quarterOfMonth(row.period) ?? row.period;
+
+const groupByBlock = (rows: readonly FigureRow[]): Map<string, FigureRow[]> => {
+  const blocks = new Map<string, FigureRow[]>();
+  for (const row of rows) {
+    const key = blockOf(row);
+    const list = blocks.get(key);
+    if (list === undefined) blocks.set(key, [row]);
+    else list.push(row);
+  }
+  return blocks;
+};
+
+const SIZE_METRICS: ReadonlySet<string> = new Set([Metric.participants, Metric.paired, Metric.enrolled]);
+
+// How much a hidden figure protects (people it carries); margins (the grand total last of all) and the headline
+// sizes are hidden last.
+const preference = (row: FigureRow): [number, number, number] => {
+  const margin = (row.programme_id === ALL ? 1 : 0) + (row.group_type === ALL ? 1 : 0);
+  const info = metricInfo(row.metric);
+  const amount = info?.kind === 'rate' ? (row.value ?? 0) * (row.n_participants ?? 0) : info?.kind === 'count' ? row.value ?? 0 : row.n_participants ?? 0;
+  return [margin, SIZE_METRICS.has(row.metric) ? 1 : 0, -amount];
+};
+const better = (a: FigureRow, b: FigureRow): boolean => {
+  const [pa, pb] = [preference(a), preference(b)];
+  for (let i = 0; i < pa.length; i += 1) if ((pa[i] ?? 0) !== (pb[i] ?? 0)) return (pa[i] ?? 0) < (pb[i] ?? 0);
+  return figureKey(a) < figureKey(b);
+};
+
+/**
+ * The complement to hide for one violation: a visible figure of this release among the rows that bind the
+ * interval; failing that, a visible figure of the owner's cell, then one of the owner's metric in the same period
+ * and instrument (siblings and margins). Undefined when this release has nothing left to hide.
+ */
+const complementFor = (violation: IntervalViolation, rows: readonly FigureRow[], taken: ReadonlySet<string>): FigureRow | undefined => {
+  const open = (row: FigureRow | undefined): row is FigureRow => row !== undefined && !row.suppressed && !taken.has(figureKey(row));
+  const pick = (candidates: (FigureRow | undefined)[]): FigureRow | undefined =>
+    candidates.filter(open).reduce<FigureRow | undefined>((best, row) => (best === undefined || better(row, best) ? row : best), undefined);
+  const current = (refs: readonly RowRef[]): (FigureRow | undefined)[] => refs.filter((r) => r.release === 0).map((r) => rows[r.row]);
+  const owners = current(violation.owners).filter((r): r is FigureRow => r !== undefined);
+  const isGrandTotal = (row: FigureRow | undefined): boolean => row?.programme_id === ALL && row.group_type === ALL;
+  // The grand total is what every reader looks at first: a binding row below it, then the owner's own cell, and
+  // only then the grand total.
+  return pick(current(violation.binding).filter((r) => !isGrandTotal(r))) ??
+    pick(rows.filter((r) => owners.some((o) => cellKey(o) === cellKey(r)))) ??
+    pick(current(violation.binding)) ??
+    pick(rows.filter((r) => owners.some((o) => o.metric === r.metric && o.period === r.period && o.instrument === r.instrument)));
+};
+
+// A held release made before later data changed (late or corrected records, erasures, moved groups) describes
+// other true counts than this release: linked to the same unknowns, the model has no solution. Such a block is
+// audited again with the held releases as snapshots of their own (their own unknowns, their own structure).
+const auditWithSnapshots = (
+  releases: readonly HeldRelease[], rule: ProtectionRule, solver: BoundSolver, cache: Map<string, VariableRange[]>,
+): ReturnType<typeof auditIntervals> => {
+  try {
+    return auditIntervals(releases, rule, solver, { cache });
+  } catch (error) {
+    if (!(error instanceof InfeasibleModelError) || releases.length < 2) throw error;
+    const apart = releases.map((release, r) => (release.current ? release : { ...release, rows: release.rows.map((row) => ({ ...row, period: `${row.period}@held${r}` })) }));
+    return auditIntervals(apart, rule, solver, { cache });
+  }
+};
+
+/**
+ * Controls one release and gates it on the interval audit:
+ *
+ *   exact-linear control (`applyDisclosureControl`) → present → audit every block against everything the
+ *   readers hold → hide one complement per failing count → again, until nothing fails (fail closed otherwise)
+ *
+ * Throws `UnprotectableDisclosureError` when a failing count has no complement left in this release.
+ */
+export const controlRelease = (rows: readonly FigureRow[], options: ReleaseOptions): ControlledRelease => {
+  const { policy, rule, solver, present } = options;
+  const held = options.held ?? [];
+  const heldByBlock = held.map((release) => ({ release, blocks: groupByBlock(release.rows) }));
+  const forced = new Set<string>();
+  const shown = new Set<string>();
+  const auditHidden = new Set<string>();
+  const cache = new Map<string, VariableRange[]>();
+  const verdicts = new Map<string, { text: string; violations: IntervalViolation[]; audited: number; narrowest: number | null }>();
+  const maxPasses = options.maxPasses ?? 60;
+  for (let pass = 1; ; pass += 1) {
+    const controlled = applyDisclosureControl(rows, policy, { previouslyPublished: options.previouslyPublished, forceHidden: forced, forceShown: shown });
+    const published = present(controlled.rows);
+    let audited = 0;
+    let narrowest: number | null = null;
+    const added: string[] = [];
+    const revealed: string[] = [];
+    let deferred = 0;
+    for (const [block, blockRows] of groupByBlock(published)) {
+      const text = JSON.stringify(blockRows);
+      let verdict = verdicts.get(block);
+      if (verdict?.text !== text) {
+        const releases: HeldRelease[] = [
+          { rows: blockRows, rounding: policy.rounding, current: true },
+          ...heldByBlock.map(({ release, blocks }) => ({ ...release, rows: blocks.get(block) ?? [] })).filter((r) => r.rows.length > 0),
+        ];
+        const result = auditWithSnapshots(releases, rule, solver, cache);
+        verdict = { text, violations: result.violations, audited: result.audited, narrowest: result.narrowest };
+        verdicts.set(block, verdict);
+      }
+      audited += verdict.audited;
+      if (verdict.narrowest !== null) narrowest = narrowest === null ? verdict.narrowest : Math.min(narrowest, verdict.narrowest);
+      const taken = new Set<string>();
+      for (const violation of verdict.violations) {
+        // A hidden count known exactly and not small protects nothing by being hidden: show its own figures.
+        // Only a count row is shown back: it carries nothing but that count (a rate row would add its n).
+        const known = violation.why === 'exact' && violation.low >= rule.k && violation.kind === 'hidden';
+        const reveal = known ? violation.owners.filter((r) => r.release === 0).map((r) => blockRows[r.row])
+          .filter((r): r is FigureRow => r !== undefined && metricInfo(r.metric)?.kind === 'count' && !shown.has(figureKey(r))) : [];
+        if (reveal.length > 0) {
+          for (const row of reveal) revealed.push(figureKey(row));
+          continue;
+        }
+        const complement = complementFor(violation, blockRows, taken);
+        // Another violation of this pass already hides what would protect it: look again next pass.
+        if (complement === undefined && complementFor(violation, blockRows, new Set()) !== undefined) {
+          deferred += 1;
+          continue;
+        }
+        if (complement === undefined) {
+          throw new UnprotectableDisclosureError(tableMessage.unprotectableInterval(violation.name.replace(/[\u001e\u001f]/g, ' / ')));
+        }
+        taken.add(figureKey(complement));
+        added.push(figureKey(complement));
+      }
+    }
+    options.onPass?.({ pass, hidden: added.length, shown: revealed.length, deferred });
+    if (added.length === 0 && revealed.length === 0 && deferred === 0) {
+      return { rows: published, audit: { audited, narrowest, passes: pass, hiddenByAudit: auditHidden.size } };
+    }
+    if (pass >= maxPasses) throw new UnprotectableDisclosureError(tableMessage.auditDidNotConverge(maxPasses));
+    // The pattern only grows (besides counts shown back because they are known anyway): everything hidden so
+    // far stays hidden, so the exact-linear pass cannot trade an audited complement for another and passes converge.
+    for (const row of controlled.rows) if (row.suppressed && !shown.has(figureKey(row))) forced.add(figureKey(row));
+    for (const key of added) { forced.add(key); auditHidden.add(key); }
+    for (const key of revealed) { shown.add(key); forced.delete(key); }
+  }
+};
+

@@ -1,0 +1,144 @@
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { defaultDisclosurePolicy, type DisclosurePolicy } from '../../../functions/core/disclosure';
+import type { BoundSolver } from '../../../functions/core/disclosure/bound-solver';
+import { controlRelease } from '../../../functions/core/disclosure/control-release';
+import { auditIntervals } from '../../../functions/core/disclosure/interval-audit';
+import type { FigureRow } from '../../../functions/core/figures/figure-row';
+import { publicationGrid } from '../../../functions/core/figures/publication-grid';
+import { presentFigures } from '../../../functions/core/figures/present-figures';
+import { displayPrecision } from '../../../functions/nightly/steps/roll-up';
+import { highsBoundSolver } from '../../../functions/runtime/highs-bound-solver';
+import { demoRows } from './support/demo-fixture';
+import { countCell, leavesArbitrary, truthTable } from './support/figure-fixtures';
+import { attackIntervals, intervalLeaks, type Held, type Interval } from './support/interval-attacker';
+
+const RULE = { k: 8, protectionWidth: 5, rateDecimals: 3 };
+let solver: BoundSolver;
+beforeAll(async () => { solver = await highsBoundSolver(); });
+
+const leaks = (intervals: readonly Interval[], k: number, rounding: number): Interval[] =>
+  intervalLeaks(intervals, { k, protectionWidth: RULE.protectionWidth, rounding });
+
+const release = (rows: readonly FigureRow[], policy: DisclosurePolicy): FigureRow[] =>
+  controlRelease(rows, { policy, rule: RULE, solver, present: (r) => presentFigures(r, displayPrecision(policy.audience)) }).rows;
+
+describe('interval audit', () => {
+  it('finds a hidden count that the margin minus its visible siblings gives exactly', () => {
+    // Prepare: the support cell (3 people) hidden, its siblings and the all-types margin visible
+    const rows = [
+      ...countCell({ group_type: 'support' }, { participants: 3 }),
+      ...countCell({ group_type: 'psychoeducational' }, { participants: 12 }),
+      ...countCell({ group_type: 'skill_development' }, { participants: 10 }),
+      ...countCell({ group_type: 'psychotherapy' }, { participants: 9 }),
+      ...countCell({ group_type: '*' }, { participants: 34 }),
+    ].map((r) => (r.group_type === 'support' ? { ...r, value: null, n_participants: null, suppressed: true } : r));
+
+    // Act
+    const audit = auditIntervals([{ rows, rounding: 1, current: true }], RULE, solver);
+
+    // Assess
+    expect(audit.violations).toHaveLength(1);
+    expect(audit.violations[0]).toMatchObject({ why: 'exact', low: 3, high: 3 });
+    expect(audit.violations[0]?.binding.length).toBeGreaterThan(0);
+  });
+
+  it('passes two hidden siblings whose sum leaves each of them between 0 and 9', () => {
+    // Prepare: support 3 and psychotherapy 6 hidden: each lies in 0..9 (or its cell's bounds)
+    const hidden = new Set(['support', 'psychotherapy']);
+    const rows = [
+      ...countCell({ group_type: 'support' }, { participants: 3 }),
+      ...countCell({ group_type: 'psychoeducational' }, { participants: 12 }),
+      ...countCell({ group_type: 'skill_development' }, { participants: 10 }),
+      ...countCell({ group_type: 'psychotherapy' }, { participants: 6 }),
+      ...countCell({ group_type: '*' }, { participants: 31 }),
+    ].map((r) => (hidden.has(r.group_type) ? { ...r, value: null, n_participants: null, suppressed: true } : r));
+
+    // Act
+    const audit = auditIntervals([{ rows, rounding: 1, current: true }], RULE, solver);
+
+    // Assess
+    expect(audit.violations).toEqual([]);
+    expect(audit.narrowest).toBe(9);
+  });
+
+  it('reads a rate at 0.1 % with its n as its numerator, and a rounded count as its bucket', () => {
+    // Prepare: a visible drop-out rate of 10/25 with n = 25 beside a hidden completion rate
+    const rows: FigureRow[] = [
+      ...countCell({}, { participants: 25 }),
+      { ...countCell({}, { dropout_rate: 0.4 }, 25)[0]!, suppressed: false },
+    ];
+    const funder = [{ ...countCell({}, { participants: 25 })[0]!, n_participants: 25, value: 25 }];
+
+    // Act
+    const exact = auditIntervals([{ rows: [...rows, { ...countCell({}, { completion_rate: 0 }, 25)[0]!, value: null, n_participants: null, suppressed: true }], rounding: 1, current: true }], RULE, solver);
+    const rounded = auditIntervals([{ rows: funder, rounding: 5, current: true }], RULE, solver);
+
+    // Assess: completers = finished (25) − drop-outs (10) = 15 exactly; the rounded 25 stays 23..27
+    expect(exact.violations.map((v) => [v.why, v.low, v.high])).toEqual([['exact', 15, 15]]);
+    expect(rounded.violations).toEqual([]);
+    expect(rounded.narrowest).toBe(4);
+  });
+});
+
+const blank = (row: FigureRow): unknown[] => [row.value, row.ci_low, row.ci_high, row.n_participants, row.n_groups, row.suppression_reason];
+
+describe('controlled releases against the independent interval attacker', () => {
+  it('leaves no exact, small or narrow count, and every rounded count its whole bucket, in random roll-up-shaped tables, for managers and funders', { timeout: 900_000 }, async () => {
+    await fc.assert(
+      fc.asyncProperty(leavesArbitrary, fc.constantFrom<'manager' | 'funder'>('manager', 'funder'), async (leaves, audience) => {
+        // Prepare
+        const rows = publicationGrid(truthTable(leaves, { quarter: true }));
+        const policy = defaultDisclosurePolicy(audience);
+
+        // Act
+        const published = release(rows, policy);
+        const intervals = await attackIntervals([{ rows: published, rounding: policy.rounding }], policy.k);
+
+        // Assess: nothing disclosed (a funder's rounded count keeps its whole bucket: no published rate, mean or
+        // interval undoes the rounding), and a hidden row carries no value, interval, n, group count or reason
+        expect(leaks(intervals, policy.k, policy.rounding)).toEqual([]);
+        for (const interval of intervals.filter((i) => i.rounded)) expect(interval.high - interval.low).toBeGreaterThanOrEqual(policy.rounding - 1);
+        for (const row of published.filter((r) => r.suppressed)) expect(blank(row)).toEqual([null, null, null, null, null, null]);
+      }),
+      { seed: 20261202, numRuns: 6 },
+    );
+  });
+
+  it('publishes a data-independent grid: the same rows whatever the counts', () => {
+    // Prepare: one table and the same table with every count doubled
+    const leaves = fc.sample(leavesArbitrary, { seed: 7, numRuns: 1 })[0] ?? [];
+    const doubled = leaves.map((leaf) => ({ ...leaf, stats: Object.fromEntries(Object.entries(leaf.stats).map(([k, v]) => [k, (v ?? 0) * 2])) as unknown as typeof leaf.stats }));
+    const keys = (rows: readonly FigureRow[]): string[] => rows.map((r) => `${r.period}|${r.programme_id}|${r.group_type}|${r.instrument}|${r.metric}`);
+
+    // Act
+    const [a, b] = [publicationGrid(truthTable(leaves, { quarter: true })), publicationGrid(truthTable(doubled, { quarter: true }))];
+
+    // Assess
+    expect(keys(a).length).toBeGreaterThan(0);
+    expect(keys(a)).toEqual(keys(b));
+  });
+
+  it('protects the demo\u2019s 2026-Q3 for a manager, a funder, and a manager who also holds the funder publication', { timeout: 900_000 }, async () => {
+    // Prepare: the quarter's participation and SWEMWBS figures
+    const block = publicationGrid(demoRows()).filter((r) => r.period === '2026-Q3' && (r.instrument === '' || r.instrument === 'swemwbs'));
+    const funderPolicy = defaultDisclosurePolicy('funder');
+    const funder = release(block, funderPolicy);
+    const held: Held = { rows: funder, rounding: funderPolicy.rounding };
+
+    // Act
+    const manager = controlRelease(block, {
+      policy: defaultDisclosurePolicy('manager'), rule: RULE, solver, present: (r) => presentFigures(r, displayPrecision('manager')),
+      held: [{ ...held, current: false }],
+    }).rows;
+    const readers = {
+      manager: await attackIntervals([{ rows: manager, rounding: 1 }], 8),
+      funder: await attackIntervals([held], 8),
+      both: await attackIntervals([{ rows: manager, rounding: 1 }, held], 8),
+    };
+
+    // Assess
+    expect(manager.filter((r) => r.suppressed).length).toBeGreaterThan(0);
+    for (const [reader, intervals] of Object.entries(readers)) expect([reader, leaks(intervals, 8, 5)]).toEqual([reader, []]);
+  });
+});
