@@ -3,10 +3,7 @@ import { DEFAULT_K } from '../functions/core/disclosure';
 import { Metric, metricInfo } from '../functions/core/figures/metric';
 import { rowsForScope } from '../functions/core/figures/present-figures';
 
-/** Participation headlines of a cell (instrument ''). */
-export const PARTICIPATION_HEADLINES: readonly string[] = [Metric.participants, Metric.attendanceRate, Metric.completionRate, Metric.dropoutRate];
-/** Outcome headlines of a cell, per instrument with people paired. */
-export const OUTCOME_HEADLINES: readonly string[] = [Metric.meanChange, Metric.reliablyImproved, Metric.reliablyDeteriorated, Metric.recoveryRate];
+import { OUTCOME_HEADLINES, PARTICIPATION_HEADLINES } from '../functions/core/figures/headline';
 
 /** Cells with at least this many paired people must publish every headline figure. */
 export const WELL_PAIRED = 20;
@@ -23,7 +20,7 @@ export interface Headline {
   paired: number;
   /** The true (unsuppressed) value. */
   value: number;
-  /** A count of 1..k-1 people: hidden by the primary rule whatever the cell's size. */
+  /** A count of 1..k-1 people, or a rate resting on one: hidden by the primary rule whatever the cell's size. */
   small: boolean;
 }
 
@@ -51,7 +48,12 @@ export const headlines = (raw: readonly FigureRow[]): Headline[] => {
     const key = keyOf({ ...cell, instrument, metric });
     const truth = byKey.get(key);
     if (truth === undefined || truth.value === null) return;
-    const small = metricInfo(metric)?.kind === 'count' && truth.value >= 1 && truth.value < SMALL_COUNT;
+    // A count of 1..k-1 people, or a rate whose numerator (or its complement: completers vs drop-outs) is one.
+    const kind = metricInfo(metric)?.kind;
+    const amount = kind === 'count' ? truth.value : kind === 'rate' ? Math.round(truth.value * (truth.n_participants ?? 0)) : null;
+    const rest = kind === 'rate' && amount !== null ? (truth.n_participants ?? 0) - amount : null;
+    const isSmall = (x: number | null): boolean => x !== null && x >= 1 && x < SMALL_COUNT;
+    const small = isSmall(amount) || (metric === Metric.completionRate && isSmall(rest));
     out.push({ key, period: cell.period, programme: cell.programme_id, paired: people, value: truth.value, small });
   };
   for (const cell of quarterRows) {

@@ -22,7 +22,7 @@ const releaseTable = (result: DatasetResult): string => table(
 );
 
 const utilityTable = (result: DatasetResult): string => table(
-  ['reader', 'model', 'headline figures', 'published', 'published share', 'all rows hidden', '≥20 paired: published', '≥20 paired: hidden', 'of which counts 1–7'],
+  ['reader', 'model', 'headline figures', 'published', 'published share', 'all rows hidden', '≥20 paired: published', '≥20 paired: hidden', 'of which rest on 1–7 people'],
   result.utility.map(({ reader, model, utility: u }) => [
     reader, model, u.headlines, u.published, percent(u.published, u.headlines), `${percent(u.hiddenRows, u.rows)} of ${u.rows}`,
     `${u.wellPairedPublished} of ${u.wellPaired}`, u.wellPaired - u.wellPairedPublished === 0 ? '0' : `**${u.wellPaired - u.wellPairedPublished}**`,
@@ -47,7 +47,7 @@ const hiddenList = (result: DatasetResult, model: string): string => {
   const small = entries.filter((e) => e.headline.small).length;
   const lines = entries.slice(0, 10).map(({ headline: h, readers }) =>
     `- \`${h.key}\` = ${Number(h.value.toFixed(3))}, ${h.paired} paired${h.small ? ' (count 1–7)' : ''}: ${readers.join(', ')}`);
-  return [`${model} model: ${entries.length} distinct figure${entries.length === 1 ? '' : 's'} (${small} of them counts 1–7)${entries.length > 10 ? ', the 10 largest cells' : ''}:`, '', ...lines].join('\n');
+  return [`${model} model: ${entries.length} distinct figure${entries.length === 1 ? '' : 's'} (${small} of them resting on 1–7 people)${entries.length > 10 ? ', the 10 largest cells' : ''}:`, '', ...lines].join('\n');
 };
 
 /** The markdown report of every dataset. */

@@ -1,4 +1,5 @@
 import { ALL, type FigureRow } from '../figures/figure-row';
+import { isHeadline } from '../figures/headline';
 import { Metric, metricInfo } from '../figures/metric';
 import { applyDisclosureControl } from './apply-disclosure-control';
 import { InfeasibleModelError, type BoundSolver, type VariableRange } from './bound-solver';
@@ -6,7 +7,7 @@ import type { DisclosurePolicy } from './disclosure-policy';
 import { UnprotectableDisclosureError } from './disclosure-errors';
 import { cellKey, figureKey } from './figure-key';
 import { auditIntervals, type IntervalViolation, type ProtectionRule } from './interval-audit';
-import type { HeldRelease, RowRef } from './interval-model';
+import { trueCounts, type HeldRelease, type RowRef } from './interval-model';
 import { tableMessage } from './messages';
 import { quarterOfMonth } from './period-relation';
 
@@ -42,6 +43,8 @@ export interface ReleaseOptions {
   maxPasses?: number;
   /** Told after every audit pass (progress of a long release). */
   onPass?: (progress: { pass: number; hidden: number; shown: number; deferred: number }) => void;
+  /** Told of every complement the audit hides, with the violation it answers (diagnostics). */
+  onComplement?: (complement: FigureRow, violation: IntervalViolation) => void;
 }
 
 // Relations never cross a quarter block (a quarter and its months), so each block is audited on its own. They do
@@ -89,9 +92,16 @@ const complementFor = (violation: IntervalViolation, rows: readonly FigureRow[],
   const isGrandTotal = (row: FigureRow | undefined): boolean => row?.programme_id === ALL && row.group_type === ALL;
   // The grand total is what every reader looks at first: a binding row below it, then the owner's own cell, and
   // only then the grand total.
-  return pick(current(violation.binding).filter((r) => !isGrandTotal(r))) ??
-    pick(rows.filter((r) => owners.some((o) => cellKey(o) === cellKey(r)))) ??
-    pick(current(violation.binding)) ??
+  // Headline figures (participants, rates, mean change, reliable change, recovery) only when no other figure of
+  // those would do.
+  const binding = current(violation.binding);
+  const cell = rows.filter((r) => owners.some((o) => cellKey(o) === cellKey(r)));
+  const other = (list: (FigureRow | undefined)[]): (FigureRow | undefined)[] => list.filter((r) => r !== undefined && !isHeadline(r));
+  return pick(other(binding.filter((r) => !isGrandTotal(r)))) ??
+    pick(other(cell)) ??
+    pick(binding.filter((r) => !isGrandTotal(r))) ??
+    pick(cell) ??
+    pick(binding) ??
     pick(rows.filter((r) => owners.some((o) => o.metric === r.metric && o.period === r.period && o.instrument === r.instrument)));
 };
 
@@ -99,14 +109,14 @@ const complementFor = (violation: IntervalViolation, rows: readonly FigureRow[],
 // other true counts than this release: linked to the same unknowns, the model has no solution. Such a block is
 // audited again with the held releases as snapshots of their own (their own unknowns, their own structure).
 const auditWithSnapshots = (
-  releases: readonly HeldRelease[], rule: ProtectionRule, solver: BoundSolver, cache: Map<string, VariableRange[]>,
+  releases: readonly HeldRelease[], rule: ProtectionRule, solver: BoundSolver, cache: Map<string, VariableRange[]>, truth: ReadonlyMap<string, number>,
 ): ReturnType<typeof auditIntervals> => {
   try {
-    return auditIntervals(releases, rule, solver, { cache });
+    return auditIntervals(releases, rule, solver, { cache, truth });
   } catch (error) {
     if (!(error instanceof InfeasibleModelError) || releases.length < 2) throw error;
     const apart = releases.map((release, r) => (release.current ? release : { ...release, rows: release.rows.map((row) => ({ ...row, period: `${row.period}@held${r}` })) }));
-    return auditIntervals(apart, rule, solver, { cache });
+    return auditIntervals(apart, rule, solver, { cache, truth });
   }
 };
 
@@ -126,6 +136,8 @@ export const controlRelease = (rows: readonly FigureRow[], options: ReleaseOptio
   const shown = new Set<string>();
   const auditHidden = new Set<string>();
   const cache = new Map<string, VariableRange[]>();
+  // Which hidden counts are small (sensitive) and which are complements: from the rows before control.
+  const truth = trueCounts(rows);
   const verdicts = new Map<string, { text: string; violations: IntervalViolation[]; audited: number; narrowest: number | null }>();
   const maxPasses = options.maxPasses ?? 60;
   for (let pass = 1; ; pass += 1) {
@@ -144,7 +156,7 @@ export const controlRelease = (rows: readonly FigureRow[], options: ReleaseOptio
           { rows: blockRows, rounding: policy.rounding, current: true },
           ...heldByBlock.map(({ release, blocks }) => ({ ...release, rows: blocks.get(block) ?? [] })).filter((r) => r.rows.length > 0),
         ];
-        const result = auditWithSnapshots(releases, rule, solver, cache);
+        const result = auditWithSnapshots(releases, rule, solver, cache, truth);
         verdict = { text, violations: result.violations, audited: result.audited, narrowest: result.narrowest };
         verdicts.set(block, verdict);
       }
@@ -172,6 +184,7 @@ export const controlRelease = (rows: readonly FigureRow[], options: ReleaseOptio
         }
         taken.add(figureKey(complement));
         added.push(figureKey(complement));
+        options.onComplement?.(complement, violation);
       }
     }
     options.onPass?.({ pass, hidden: added.length, shown: revealed.length, deferred });

@@ -33,6 +33,8 @@ export interface IntervalViolation {
 export interface IntervalAuditResult {
   audited: number;
   violations: IntervalViolation[];
+  /** Hidden counts that are complements (truly nobody, or k or more people) in an exact-count release: not solved. */
+  complements: number;
   /** The narrowest bounded interval among the audited counts (high − low), or null when none is bounded. */
   narrowest: number | null;
   components: number;
@@ -48,22 +50,56 @@ const judge = (low: number, high: number, kind: TargetKind, rule: ProtectionRule
 };
 
 /**
+ * What a count must withstand. Sensitive counts — a hidden count of 1..k−1 people, any count whose true value is not
+ * known — get the full rule (`judge`), and so does a rounded count for a reader of rounded counts only (rounding
+ * cannot be undone). A count that is truly nobody or k and more (a complement) discloses nobody by being known: a
+ * reader who holds any release of exact counts (a manager, also with funders' reports) may work it out (null: not
+ * solved at all); a reader of rounded counts only (a funder) must not know a hidden one better than a rounding
+ * bucket ('bucket'), so no hidden figure is known more precisely than a published rounded one.
+ */
+const requirementOf = (
+  target: { variable: number; kind: TargetKind; owners: readonly RowRef[] }, model: IntervalModel, releases: readonly HeldRelease[],
+  rule: ProtectionRule, truth: ReadonlyMap<string, number> | undefined,
+): 'full' | 'bucket' | null => {
+  const value = truth?.get(model.names[target.variable] ?? '');
+  if (value === undefined || (value >= 1 && value < rule.k)) return 'full';
+  if (finestRounding(releases) <= 1) return null;
+  return target.kind === 'rounded' ? 'full' : 'bucket';
+};
+
+// The reader's finest precision: a reader holding any release of exact counts (a manager) sees exact counts.
+const finestRounding = (releases: readonly HeldRelease[]): number => Math.max(1, Math.min(...releases.map((r) => r.rounding)));
+
+// A complement hidden from a reader of rounded counts only: not one value and at least a rounding bucket wide.
+const judgeBucket = (low: number, high: number, releases: readonly HeldRelease[]): ViolationKind | null => {
+  const base = finestRounding(releases);
+  if (low === high) return low === 0 ? null : 'exact';
+  return high - low < base - 1 ? 'narrow' : null;
+};
+
+/**
  * The interval audit: for every count of people a reader holding `releases` does not see exactly (hidden, or
  * rounded), its feasible range over all integer solutions of everything published (`buildIntervalModel`),
  * computed component by component. A count passes when its range is not one value, not inside 1..k−1, and at
  * least the protection width (a rounded count: its whole rounding bucket); otherwise it is a violation, with the
- * published rows that bind it so the caller can hide one of them.
+ * published rows that bind it so the caller can hide one of them. Given `truth` (`trueCounts` of the unpublished
+ * rows), complements are judged by `requirementOf` instead: what protects the small counts is their own interval.
  */
 export const auditIntervals = (
   releases: readonly HeldRelease[], rule: ProtectionRule, solver: BoundSolver,
-  options: { explain?: boolean; cache?: Map<string, VariableRange[]> } = {},
+  options: { explain?: boolean; cache?: Map<string, VariableRange[]>; truth?: ReadonlyMap<string, number> } = {},
 ): IntervalAuditResult => {
   const model = buildIntervalModel(releases, { k: rule.k, rateHalfStep: 0.5 * 10 ** -rule.rateDecimals });
   const rounding = Math.max(1, ...releases.map((r) => r.rounding));
   const violations: IntervalViolation[] = [];
   let narrowest: number | null = null;
+  let audited = 0;
+  let complements = 0;
   const parts = components(model);
-  for (const part of parts) {
+  for (const whole of parts) {
+    const part = { ...whole, targets: whole.targets.filter((t) => requirementOf(t, model, releases, rule, options.truth) !== null) };
+    complements += whole.targets.length - part.targets.length;
+    audited += part.targets.length;
     if (part.targets.length === 0) continue;
     // A range judged failing stays failing in the integer programme (whose range lies inside it); any other
     // relaxed range is confirmed by the integer programme, which can only narrow it.
@@ -79,7 +115,9 @@ export const auditIntervals = (
       if (target === undefined) return;
       const width = range.high - range.low;
       if (!(range.low === 0 && range.high === 0) && Number.isFinite(width)) narrowest = narrowest === null ? width : Math.min(narrowest, width);
-      const why = range.undecided === true ? 'narrow' : judge(range.low, range.high, target.kind, rule, rounding);
+      const requirement = requirementOf(target, model, releases, rule, options.truth);
+      const why = range.undecided === true ? 'narrow' : requirement === 'bucket'
+        ? judgeBucket(range.low, range.high, releases) : judge(range.low, range.high, target.kind, rule, rounding);
       if (why !== null) failing.push({ target, low: range.low, high: range.high, why });
     });
     if (failing.length === 0) continue;
@@ -93,7 +131,7 @@ export const auditIntervals = (
       });
     });
   }
-  return { audited: model.targets.length, violations, narrowest, components: parts.length };
+  return { audited, complements, violations, narrowest, components: parts.length };
 };
 
 interface Component {

@@ -234,6 +234,25 @@ export const buildIntervalModel = (releases: readonly HeldRelease[], options: Mo
   return { names, lower, upper, rows, targets };
 };
 
+/**
+ * The true value of every count of people the model names, from the unpublished rows (full precision): a row's n
+ * is its size quantity, a count's value or a rate's value × n its amount. The audit uses it to tell sensitive
+ * counts (1..k−1 people) from complements (nobody, or k or more).
+ */
+export const trueCounts = (rows: readonly FigureRow[]): Map<string, number> => {
+  const truth = new Map<string, number>();
+  for (const row of rows) {
+    const cell = cellKey(row);
+    const n = row.n_participants;
+    if (n !== null) truth.set(`${cell}${SEP}${sizeQuantity(row)}`, n);
+    const amount = amountQuantity(row);
+    if (amount === null || row.value === null || n === null) continue;
+    const role = metricRole(row.metric);
+    truth.set(`${cell}${SEP}${amount}`, role?.kind === 'count' ? row.value : Math.round(row.value * n));
+  }
+  return truth;
+};
+
 const cellPrefix = (row: Pick<FigureRow, 'period' | 'programme_id' | 'group_type'>): string =>
   [row.period, row.programme_id, row.group_type].join('\u001f');
 

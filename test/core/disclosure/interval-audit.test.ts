@@ -4,6 +4,7 @@ import { defaultDisclosurePolicy, type DisclosurePolicy } from '../../../functio
 import type { BoundSolver } from '../../../functions/core/disclosure/bound-solver';
 import { controlRelease } from '../../../functions/core/disclosure/control-release';
 import { auditIntervals } from '../../../functions/core/disclosure/interval-audit';
+import { trueCounts } from '../../../functions/core/disclosure/interval-model';
 import type { FigureRow } from '../../../functions/core/figures/figure-row';
 import { publicationGrid } from '../../../functions/core/figures/publication-grid';
 import { presentFigures } from '../../../functions/core/figures/present-figures';
@@ -11,14 +12,14 @@ import { displayPrecision } from '../../../functions/nightly/steps/roll-up';
 import { highsBoundSolver } from '../../../functions/runtime/highs-bound-solver';
 import { demoRows } from './support/demo-fixture';
 import { countCell, leavesArbitrary, truthTable } from './support/figure-fixtures';
-import { attackIntervals, intervalLeaks, type Held, type Interval } from './support/interval-attacker';
+import { attackIntervals, intervalLeaks, trueValues, type Held, type Interval } from './support/interval-attacker';
 
 const RULE = { k: 8, protectionWidth: 5, rateDecimals: 3 };
 let solver: BoundSolver;
 beforeAll(async () => { solver = await highsBoundSolver(); });
 
-const leaks = (intervals: readonly Interval[], k: number, rounding: number): Interval[] =>
-  intervalLeaks(intervals, { k, protectionWidth: RULE.protectionWidth, rounding });
+const leaks = (intervals: readonly Interval[], k: number, rounding: number, truth: ReadonlyMap<string, number>): Interval[] =>
+  intervalLeaks(intervals, { k, protectionWidth: RULE.protectionWidth, rounding }, truth);
 
 const release = (rows: readonly FigureRow[], policy: DisclosurePolicy): FigureRow[] =>
   controlRelease(rows, { policy, rule: RULE, solver, present: (r) => presentFigures(r, displayPrecision(policy.audience)) }).rows;
@@ -41,6 +42,28 @@ describe('interval audit', () => {
     expect(audit.violations).toHaveLength(1);
     expect(audit.violations[0]).toMatchObject({ why: 'exact', low: 3, high: 3 });
     expect(audit.violations[0]?.binding.length).toBeGreaterThan(0);
+  });
+
+  it('holds small counts to the rule and lets a reader of exact counts work out a complement (nobody, or k or more)', () => {
+    // Prepare: the same margin with one hidden cell: support (3 people, sensitive) or psychoeducational (12, a complement)
+    const cells = (hide: string): FigureRow[] => [
+      ...countCell({ group_type: 'support' }, { participants: 3 }),
+      ...countCell({ group_type: 'psychoeducational' }, { participants: 12 }),
+      ...countCell({ group_type: 'skill_development' }, { participants: 10 }),
+      ...countCell({ group_type: 'psychotherapy' }, { participants: 9 }),
+      ...countCell({ group_type: '*' }, { participants: 34 }),
+    ].map((r) => (r.group_type === hide ? { ...r, value: null, n_participants: null, suppressed: true } : r));
+    const truth = trueCounts(cells('none'));
+    const audit = (hide: string, rounding: number): ReturnType<typeof auditIntervals> => auditIntervals([{ rows: cells(hide), rounding, current: true }], RULE, solver, { truth });
+
+    // Act
+    const [small, complement] = [audit('support', 1), audit('psychoeducational', 1)];
+
+    // Assess: the small count fails exactly as without truth; the complement needs nothing among exact counts (and
+    // is not even solved). Hidden among rounded counts a complement keeps a bucket: the funder property test below.
+    expect(small.violations.map((v) => [v.why, v.low, v.high])).toEqual([['exact', 3, 3]]);
+    expect(complement.violations).toEqual([]);
+    expect([complement.audited, complement.complements]).toEqual([0, 1]);
   });
 
   it('passes two hidden siblings whose sum leaves each of them between 0 and 9', () => {
@@ -97,11 +120,11 @@ describe('controlled releases against the independent interval attacker', () => 
 
         // Assess: nothing disclosed (a funder's rounded count keeps its whole bucket: no published rate, mean or
         // interval undoes the rounding), and a hidden row carries no value, interval, n, group count or reason
-        expect(leaks(intervals, policy.k, policy.rounding)).toEqual([]);
+        expect(leaks(intervals, policy.k, policy.rounding, trueValues(rows))).toEqual([]);
         for (const interval of intervals.filter((i) => i.rounded)) expect(interval.high - interval.low).toBeGreaterThanOrEqual(policy.rounding - 1);
         for (const row of published.filter((r) => r.suppressed)) expect(blank(row)).toEqual([null, null, null, null, null, null]);
       }),
-      { seed: 20261202, numRuns: 6 },
+      { seed: 20261202, numRuns: 12 },
     );
   });
 
@@ -136,9 +159,14 @@ describe('controlled releases against the independent interval attacker', () => 
       funder: await attackIntervals([held], 8),
       both: await attackIntervals([{ rows: manager, rounding: 1 }, held], 8),
     };
+    // A manager sees exact counts: a complement it can work out is one it may know (rounding 1 for both).
+    const rounding: Record<string, number> = { manager: 1, funder: funderPolicy.rounding, both: 1 };
+    const truth = trueValues(block);
 
     // Assess
     expect(manager.filter((r) => r.suppressed).length).toBeGreaterThan(0);
-    for (const [reader, intervals] of Object.entries(readers)) expect([reader, leaks(intervals, 8, 5)]).toEqual([reader, []]);
+    for (const [reader, intervals] of Object.entries(readers)) expect([reader, leaks(intervals, 8, rounding[reader] ?? 5, truth)]).toEqual([reader, []]);
+    // …and the small counts are what it audits: some hidden count of 1–7 people is among the attacker's targets
+    expect(readers.manager.some((i) => { const v = truth.get(i.name); return v !== undefined && v >= 1 && v < 8; })).toBe(true);
   });
 });

@@ -187,12 +187,40 @@ export const attackIntervals = async (releases: readonly Held[], k: number): Pro
 };
 
 /**
+ * The true value of every count the attacker names, from the rows before control (its own catalogue): a row's n
+ * is its n quantity, a count's value or a rate's value × n its value quantity.
+ */
+export const trueValues = (rows: readonly FigureRow[]): Map<string, number> => {
+  const truth = new Map<string, number>();
+  for (const row of rows) {
+    const q = quantitiesOf(row.metric);
+    if (q === undefined || row.n_participants === null) continue;
+    const cell = `${row.period}/${row.programme_id}/${row.group_type}/${row.instrument}`;
+    truth.set(`${cell}/${q.n}`, row.n_participants);
+    if (q.value !== undefined && row.value !== null) truth.set(`${cell}/${q.value}`, COUNTS.has(row.metric) ? row.value : Math.round(row.value * row.n_participants));
+  }
+  return truth;
+};
+
+/**
  * The intervals that disclose: one value, inside 1..k−1, a hidden count narrower than the protection width, or a
  * rounded count narrowed inside its rounding bucket (`rounding` − 1 wide). A count known to be 0 discloses nobody.
+ * Given the true values, a count that is truly nobody or k or more (a complement: τ-ARGUS's non-sensitive cell)
+ * discloses nobody either to a reader who sees exact counts (`rounding` 1); a reader of rounded counts only must
+ * still not know a hidden one better than a rounding bucket, nor a rounded one better than its bucket.
  */
-export const intervalLeaks = (intervals: readonly Interval[], rule: { k: number; protectionWidth: number; rounding?: number }): Interval[] =>
-  intervals.filter(({ low, high, rounded }) => {
+export const intervalLeaks = (
+  intervals: readonly Interval[], rule: { k: number; protectionWidth: number; rounding?: number }, truth?: ReadonlyMap<string, number>,
+): Interval[] =>
+  intervals.filter(({ name, low, high, rounded }) => {
     if (low === 0 && high === 0) return false;
+    const value = truth?.get(name);
+    const base = rule.rounding ?? 1;
+    if (value !== undefined && (value === 0 || value >= rule.k) && (base <= 1 || !rounded)) {
+      // A reader who sees exact counts may know a complement (a rounded one too); a reader of rounded counts
+      // only must not know a hidden one better than a bucket.
+      return base > 1 && high - low < base - 1;
+    }
     if (low === high) return true;
     if (low >= 1 && high <= rule.k - 1) return true;
     return rounded ? high - low < Math.min(rule.protectionWidth, rule.rounding ?? 5) - 1 : high - low < rule.protectionWidth;
