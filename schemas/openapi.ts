@@ -1,4 +1,5 @@
 import { ROUTES, type Route } from '../infra/api-routes';
+import { FIGURE_COLUMNS } from '../functions/core/figures/figure-row';
 import { groupSchema } from './api/group';
 import { attendanceBatchSchema } from './api/attendance';
 import { responsesBatchSchema } from './api/responses';
@@ -85,19 +86,20 @@ const errorSchema = {
   },
 };
 
+const jsonOf = (name: string): Json => ({ 'application/json': { schema: { $ref: `#/components/schemas/${name}` } } });
+const errorOf = (description: string): Json => ({ description, content: jsonOf('Error') });
+
 const errorResponses = (route: Route): Json => ({
   400: { description: 'Invalid request: every problem is listed; nothing was written', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
   ...(route.authorized && {
-    401: { description: 'Missing, unknown or revoked key' },
+    401: errorOf('Missing, unknown or revoked key'),
     403: { description: 'The key may not do this (role or scope)', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
   }),
-  413: { description: 'Body larger than 1 MB' },
-  415: { description: 'Body not sent as JSON' },
-  503: { description: 'Store busy after retries: retry after Retry-After seconds (retrying is safe)', headers: { 'Retry-After': { schema: { type: 'integer' } } } },
+  413: errorOf('Body larger than 1 MB'),
+  415: errorOf('Body not sent as JSON (or, where the route takes one, as CSV)'),
+  503: { ...errorOf('Store busy after retries: retry after Retry-After seconds (retrying is safe)'), headers: { 'Retry-After': { schema: { type: 'integer' } } } },
 });
 
-const jsonOf = (name: string): Json => ({ 'application/json': { schema: { $ref: `#/components/schemas/${name}` } } });
-const errorOf = (description: string): Json => ({ description, content: jsonOf('Error') });
 const runLive = errorOf('A run holds a live lease (it is alive and renews it): wait for it to end; the message names it');
 const runNotFound = errorOf('No run with this id');
 
@@ -118,6 +120,37 @@ const SUCCESS_RESPONSES: Record<string, Json> = {
     },
   },
   'GET /v1/admin/reports/{jobId}': { 200: { description: 'The report build', content: jsonOf('ReportJob') } },
+  'POST /v1/admin/clinics': {
+    200: { description: 'Already registered: updated', content: jsonOf('ClinicRegistered') },
+    201: { description: 'Registered', content: jsonOf('ClinicRegistered') },
+  },
+  'POST /v1/admin/programmes': {
+    200: { description: 'Already registered: updated (groupsToRecompute: groups the next nightly recomputes)', content: jsonOf('ProgrammeRegistered') },
+    201: { description: 'Registered', content: jsonOf('ProgrammeRegistered') },
+  },
+  'POST /v1/admin/keys': { 201: { description: 'Issued: the key is shown this once', content: jsonOf('KeyIssued') } },
+  'DELETE /v1/admin/keys/{keyId}': { 200: { description: 'Revoked (revoking again changes nothing)', content: jsonOf('KeyRevoked') } },
+  'GET /v1/figures': {
+    200: {
+      description: 'The published figures of the key\'s scope (format=csv: the same rows as figures.csv)',
+      content: { 'application/json': { schema: { type: 'object' } }, 'text/csv': { schema: { type: 'string', description: `Header row ${FIGURE_COLUMNS.join(',')}; a hidden figure has suppressed true and nothing else` } } },
+    },
+  },
+};
+
+const identifierOut = { type: 'string', minLength: 1 };
+/** Answers of the administrative routes, as their handlers build them. */
+const ADMIN_ANSWERS: Record<string, Json> = {
+  ClinicRegistered: { type: 'object', required: ['clinicId', 'created'], properties: { clinicId: identifierOut, created: { type: 'boolean' } } },
+  ProgrammeRegistered: {
+    type: 'object', required: ['programmeId', 'created'],
+    properties: { programmeId: identifierOut, created: { type: 'boolean' }, groupsToRecompute: { type: 'integer', minimum: 0 } },
+  },
+  KeyIssued: {
+    type: 'object', required: ['keyId', 'key', 'role', 'scope'],
+    properties: { keyId: identifierOut, key: { type: 'string', description: 'The API key: store it now, it is not shown again' }, role: { type: 'string' }, scope: { type: 'object' }, note: { type: 'string' } },
+  },
+  KeyRevoked: { type: 'object', required: ['keyId', 'revoked'], properties: { keyId: identifierOut, revoked: { const: true } } },
 };
 
 /** Answers only some routes give, by `METHOD path`. */
@@ -128,6 +161,7 @@ const ROUTE_RESPONSES: Record<string, Json> = {
   'POST /v1/admin/runs/{runId}/abandon': { 404: runNotFound, 409: errorOf('The run is alive (its lease is renewed) or succeeded') },
   'POST /v1/admin/reports': { 404: errorOf('No programme names this funder'), 409: errorOf('The period is not closed and published yet') },
   'GET /v1/admin/reports/{jobId}': { 404: errorOf('No report build with this id') },
+  'DELETE /v1/admin/keys/{keyId}': { 404: errorOf('No key with this id') },
   'GET /v1/groups/{groupId}/risk-flags': {
     404: { description: 'No group with this id that this key can see (the same answer for every group that is not your clinic\'s)', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
   },
@@ -136,8 +170,31 @@ const ROUTE_RESPONSES: Record<string, Json> = {
   },
 };
 
+/** Who may call each handler's routes (the roles its `authorized([...])` admits), for the operation descriptions. */
+const CALLERS: Record<Route['handler'], string> = {
+  authorizer: 'internal', health: 'anyone; no key needed',
+  groups: 'clinic keys, for their own clinic', attendance: 'clinic keys, for their own clinic\'s groups',
+  responses: 'clinic keys, for their own clinic\'s groups',
+  groupRiskFlags: 'clinic, manager, funder and admin keys; a group outside the key\'s scope answers 404',
+  adminClinics: 'admin keys', adminProgrammes: 'admin keys', adminKeys: 'admin keys', adminErasures: 'admin keys',
+  adminRuns: 'admin keys', adminReports: 'admin keys',
+  reports: 'admin, manager and funder keys; each sees the reports of its scope only',
+  figures: 'admin, manager and funder keys; each sees the published figures of its scope only',
+};
+
+/** Operation tags: one per audience. */
+const TAGS = [
+  { name: 'meta', description: 'Liveness and this document.' },
+  { name: 'clinic', description: 'What clinics submit: groups, attendance and questionnaire answers.' },
+  { name: 'admin', description: 'What operators do: clinics, programmes, keys, erasures, nightly runs and report builds.' },
+  { name: 'reading', description: 'What managers and funders read: published figures and reports (disclosure-controlled).' },
+] as const;
+
+const tagOf = (route: Route): string =>
+  !route.authorized ? 'meta' : route.path.startsWith('/v1/admin/') ? 'admin' : route.handler === 'reports' || route.handler === 'figures' ? 'reading' : 'clinic';
+
 /** The OpenAPI 3.1 document of the API, generated from the route table and the payload JSON Schemas. */
-export const buildOpenApi = (): { openapi: string; info: { title: string; version: string; description: string }; [key: string]: unknown } => {
+export const buildOpenApi = (): { openapi: string; info: { title: string; version: string; description: string; [key: string]: unknown }; [key: string]: unknown } => {
   const paths: Record<string, Json> = {};
   for (const route of ROUTES) {
     const id = `${route.method} ${route.path}`;
@@ -150,6 +207,8 @@ export const buildOpenApi = (): { openapi: string; info: { title: string; versio
     paths[route.path] ??= {};
     paths[route.path]![route.method.toLowerCase()] = {
       summary: SUMMARIES[id] ?? id,
+      description: `${SUMMARIES[id] ?? id}. Who may call it: ${CALLERS[route.handler]}.`,
+      tags: [tagOf(route)],
       operationId: `${route.method.toLowerCase()}${route.path.replace(/[{}]/g, '').split(/[/.]/).map((p) => p.charAt(0).toUpperCase() + p.slice(1)).join('')}`,
       ...(route.authorized ? {} : { security: [] }),
       ...(parameters.length > 0 && { parameters }),
@@ -171,13 +230,19 @@ export const buildOpenApi = (): { openapi: string; info: { title: string; versio
   const schemas: Record<string, Json> = { Problem: problemSchema, Error: errorSchema };
   for (const { name, schema } of [...Object.values(REQUEST_BODIES), ...Object.values(RESPONSE_BODIES)]) schemas[name] = withoutId(schema);
   for (const [name, schema] of Object.entries(RESPONSE_SCHEMAS)) schemas[name] = withoutId(schema);
+  for (const [name, schema] of Object.entries(ADMIN_ANSWERS)) schemas[name] = schema;
   return {
     openapi: '3.1.0',
     info: {
       title: 'Resilience Outcomes API',
       version: '1.0.0',
       description: 'Clinics submit groups, attendance and questionnaire answers; operators manage keys and runs; managers and funders fetch reports. Participant references are pseudonymised on arrival.',
+      license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
+      contact: { name: 'Resilience Outcomes maintainers' },
     },
+    // Relative to where this document is served: the API stage in AWS, the local server under `npm start`.
+    servers: [{ url: '/', description: 'The API that serves this document (AWS stage or the local stack)' }],
+    tags: TAGS,
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     components: {
       schemas,

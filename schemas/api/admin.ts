@@ -61,9 +61,9 @@ export const keyRequestSchema = {
     label: { type: 'string', maxLength: 80 },
   },
   allOf: [
-    { if: { properties: { role: { const: 'clinic' } } }, then: { required: ['clinicId'] } },
-    { if: { properties: { role: { const: 'manager' } } }, then: { required: ['programmeIds'] } },
-    { if: { properties: { role: { const: 'funder' } } }, then: { required: ['funderId'] } },
+    { if: { properties: { role: { const: 'clinic' } } }, then: { required: ['clinicId'], properties: { clinicId: true } } },
+    { if: { properties: { role: { const: 'manager' } } }, then: { required: ['programmeIds'], properties: { programmeIds: true } } },
+    { if: { properties: { role: { const: 'funder' } } }, then: { required: ['funderId'], properties: { funderId: true } } },
   ],
 } as const;
 export type KeyRequest = FromSchema<typeof keyRequestSchema>;
