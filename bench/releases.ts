@@ -1,6 +1,6 @@
 import { UnprotectableDisclosureError, applyDisclosureControl, defaultDisclosurePolicy, type DisclosurePolicy } from '../functions/core/disclosure';
 import type { BoundSolver } from '../functions/core/disclosure/bound-solver';
-import { controlRelease, type AuditSummary } from '../functions/core/disclosure/control-release';
+import { controlRelease, type AuditSummary, type ReaderView } from '../functions/core/disclosure/control-release';
 import type { ProtectionRule } from '../functions/core/disclosure/interval-audit';
 import type { FigureRow } from '../functions/core/figures/figure-row';
 import { publicationGrid } from '../functions/core/figures/publication-grid';
@@ -44,17 +44,19 @@ const funderPolicy = (): DisclosurePolicy => ({ ...defaultDisclosurePolicy('fund
  */
 export const newModel = (
   raw: readonly FigureRow[], closed: readonly string[], solver: BoundSolver, log: (text: string) => void = () => {},
+  views?: readonly ReaderView[], heldOf?: (rows: readonly FigureRow[]) => FigureRow[],
 ): ModelReleases => {
   const [grid, gridMs] = timed(() => publicationGrid(raw));
   const publications: TimedRelease[] = [];
   for (const quarter of closed) {
-    const [released, ms] = timed(() => controlPublications(grid, [quarter], funderPolicy(), [], { solver, rule: RULE }));
+    const [released, ms] = timed(() => controlPublications(grid, [quarter], funderPolicy(), [], { solver, rule: RULE, views }));
     publications.push(released === undefined
       ? { label: quarter, rows: [], ms, audit: null, withheld: true, note: 'unprotectable given the release: withheld, as the nightly does' }
       : { label: quarter, rows: released.rows, ms, audit: released.audit });
     log(`${quarter} publication ${released === undefined ? 'withheld' : 'released'} in ${ms} ms`);
   }
-  const held = [{ rows: publications.flatMap((p) => p.rows), rounding: funderPolicy().rounding, current: false }];
+  const funderRows = publications.flatMap((p) => p.rows);
+  const held = [{ rows: heldOf === undefined ? funderRows : heldOf(funderRows), rounding: funderPolicy().rounding, current: false }];
   const start = performance.now();
   let dashboard: TimedRelease;
   try {

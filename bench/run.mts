@@ -11,6 +11,7 @@
 import { writeFileSync } from 'node:fs';
 import type { FigureRow } from '../functions/core/figures/figure-row';
 import { isClosed } from '../functions/core/periods/reporting-period';
+import { everyFundersReports, funderViews } from '../functions/core/disclosure/reader-views';
 import { highsBoundSolver } from '../functions/runtime/highs-bound-solver';
 import { DEMO_KEY_SCOPES, DEMO_PROGRAMMES } from '../infra/local/seed/demo-organisation';
 import { demoRows } from '../test/core/disclosure/support/demo-fixture';
@@ -45,7 +46,7 @@ const measure = async (name: string, description: string, raw: readonly FigureRo
   const models: [string, ModelReleases][] = [];
   models.push(['old', oldModel(raw, closed)]);
   log(`${name}: old model done`);
-  models.push(['new', newModel(raw, closed, await highsBoundSolver(), (text) => log(`${name}: new ${text}`))]);
+  models.push(['new', newModel(raw, closed, await highsBoundSolver(), (text) => log(`${name}: new ${text}`), funderViews(DEMO_PROGRAMMES), (rows) => everyFundersReports(DEMO_PROGRAMMES, rows))]);
   const truth = headlines(raw);
   const result: DatasetResult = {
     name, description: `${description} ${raw.length} unsuppressed rows; quarters ${quarters.join(', ')}; funders get the closed ones (${closed.join(', ')}) as of ${TODAY}; ${truth.length} headline figures in all.`,

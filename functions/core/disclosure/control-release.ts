@@ -29,6 +29,15 @@ export interface ControlledRelease {
   audit: AuditSummary;
 }
 
+/** One reader of a release: a name (for diagnostics) and the rows it holds of any set of published rows. */
+export interface ReaderView {
+  name: string;
+  rows: (rows: readonly FigureRow[]) => FigureRow[];
+}
+
+/** The reader who holds everything published. */
+export const WHOLE_RELEASE: ReaderView = { name: 'whole release', rows: (rows) => [...rows] };
+
 /** Everything `controlRelease` needs besides the rows. */
 export interface ReleaseOptions {
   policy: DisclosurePolicy;
@@ -43,6 +52,12 @@ export interface ReleaseOptions {
   maxPasses?: number;
   /** Told after every audit pass (progress of a long release). */
   onPass?: (progress: { pass: number; hidden: number; shown: number; deferred: number }) => void;
+  /**
+   * The readers of this release, each by the slice it holds (a funder: the rows of the programmes it funds, margins
+   * only when it funds them all). Each is audited on its own, holding its slice of `held`. Default: one reader
+   * holding the whole release (the strictest: a slice knows less than the whole).
+   */
+  views?: readonly ReaderView[];
   /** Told of every complement the audit hides, with the violation it answers (diagnostics). */
   onComplement?: (complement: FigureRow, violation: IntervalViolation) => void;
 }
@@ -79,12 +94,15 @@ const better = (a: FigureRow, b: FigureRow): boolean => {
 };
 
 /**
- * The complement to hide for one violation: a visible figure of this release among the rows that bind the
+ * The complement to hide for one violation: a visible figure of this release, seen by the reader, among the rows that bind the
  * interval; failing that, a visible figure of the owner's cell, then one of the owner's metric in the same period
  * and instrument (siblings and margins). Undefined when this release has nothing left to hide.
  */
-const complementFor = (violation: IntervalViolation, rows: readonly FigureRow[], taken: ReadonlySet<string>): FigureRow | undefined => {
-  const open = (row: FigureRow | undefined): row is FigureRow => row !== undefined && !row.suppressed && !taken.has(figureKey(row));
+const complementFor = (
+  violation: IntervalViolation, rows: readonly FigureRow[], taken: ReadonlySet<string>, seen: ReadonlySet<string>,
+): FigureRow | undefined => {
+  // Only what the reader sees can change what it knows.
+  const open = (row: FigureRow | undefined): row is FigureRow => row !== undefined && !row.suppressed && !taken.has(figureKey(row)) && seen.has(figureKey(row));
   const pick = (candidates: (FigureRow | undefined)[]): FigureRow | undefined =>
     candidates.filter(open).reduce<FigureRow | undefined>((best, row) => (best === undefined || better(row, best) ? row : best), undefined);
   const current = (refs: readonly RowRef[]): (FigureRow | undefined)[] => refs.filter((r) => r.release === 0).map((r) => rows[r.row]);
@@ -140,6 +158,7 @@ export const controlRelease = (rows: readonly FigureRow[], options: ReleaseOptio
   const truth = trueCounts(rows);
   const verdicts = new Map<string, { text: string; violations: IntervalViolation[]; audited: number; narrowest: number | null }>();
   const maxPasses = options.maxPasses ?? 60;
+  const views = options.views ?? [WHOLE_RELEASE];
   for (let pass = 1; ; pass += 1) {
     const controlled = applyDisclosureControl(rows, policy, { previouslyPublished: options.previouslyPublished, forceHidden: forced, forceShown: shown });
     const published = present(controlled.rows);
@@ -149,42 +168,56 @@ export const controlRelease = (rows: readonly FigureRow[], options: ReleaseOptio
     const revealed: string[] = [];
     let deferred = 0;
     for (const [block, blockRows] of groupByBlock(published)) {
-      const text = JSON.stringify(blockRows);
-      let verdict = verdicts.get(block);
-      if (verdict?.text !== text) {
-        const releases: HeldRelease[] = [
-          { rows: blockRows, rounding: policy.rounding, current: true },
-          ...heldByBlock.map(({ release, blocks }) => ({ ...release, rows: blocks.get(block) ?? [] })).filter((r) => r.rows.length > 0),
-        ];
-        const result = auditWithSnapshots(releases, rule, solver, cache, truth);
-        verdict = { text, violations: result.violations, audited: result.audited, narrowest: result.narrowest };
-        verdicts.set(block, verdict);
-      }
-      audited += verdict.audited;
-      if (verdict.narrowest !== null) narrowest = narrowest === null ? verdict.narrowest : Math.min(narrowest, verdict.narrowest);
+      const position = new Map(blockRows.map((row, i) => [figureKey(row), i]));
       const taken = new Set<string>();
-      for (const violation of verdict.violations) {
-        // A hidden count known exactly and not small protects nothing by being hidden: show its own figures.
-        // Only a count row is shown back: it carries nothing but that count (a rate row would add its n).
-        const known = violation.why === 'exact' && violation.low >= rule.k && violation.kind === 'hidden';
-        const reveal = known ? violation.owners.filter((r) => r.release === 0).map((r) => blockRows[r.row])
-          .filter((r): r is FigureRow => r !== undefined && metricInfo(r.metric)?.kind === 'count' && !shown.has(figureKey(r))) : [];
-        if (reveal.length > 0) {
-          for (const row of reveal) revealed.push(figureKey(row));
-          continue;
+      for (const view of views) {
+        // The reader's slice of the block (and of what it holds), with its refs mapped back to the block's rows.
+        const viewRows = view.rows(blockRows);
+        const seen = new Set(viewRows.map(figureKey));
+        const text = JSON.stringify(viewRows);
+        const verdictKey = `${block}\u001f${view.name}`;
+        let verdict = verdicts.get(verdictKey);
+        if (verdict?.text !== text) {
+          const releases: HeldRelease[] = [
+            { rows: viewRows, rounding: policy.rounding, current: true },
+            ...heldByBlock.map(({ release, blocks }) => ({ ...release, rows: view.rows(blocks.get(block) ?? []) })).filter((r) => r.rows.length > 0),
+          ];
+          const result = auditWithSnapshots(releases, rule, solver, cache, truth);
+          const toBlock = (refs: readonly RowRef[]): RowRef[] => refs.flatMap((ref) => {
+            if (ref.release !== 0) return [ref];
+            const row = viewRows[ref.row];
+            const at = row === undefined ? undefined : position.get(figureKey(row));
+            return at === undefined ? [] : [{ release: 0, row: at }];
+          });
+          const violations = result.violations.map((v) => ({ ...v, owners: toBlock(v.owners), binding: toBlock(v.binding) }));
+          verdict = { text, violations, audited: result.audited, narrowest: result.narrowest };
+          verdicts.set(verdictKey, verdict);
         }
-        const complement = complementFor(violation, blockRows, taken);
-        // Another violation of this pass already hides what would protect it: look again next pass.
-        if (complement === undefined && complementFor(violation, blockRows, new Set()) !== undefined) {
-          deferred += 1;
-          continue;
+        audited += verdict.audited;
+        if (verdict.narrowest !== null) narrowest = narrowest === null ? verdict.narrowest : Math.min(narrowest, verdict.narrowest);
+        for (const violation of verdict.violations) {
+          // A hidden count known exactly and not small protects nothing by being hidden: show its own figures.
+          // Only a count row is shown back: it carries nothing but that count (a rate row would add its n).
+          const known = violation.why === 'exact' && violation.low >= rule.k && violation.kind === 'hidden';
+          const reveal = known ? violation.owners.filter((r) => r.release === 0).map((r) => blockRows[r.row])
+            .filter((r): r is FigureRow => r !== undefined && metricInfo(r.metric)?.kind === 'count' && !shown.has(figureKey(r))) : [];
+          if (reveal.length > 0) {
+            for (const row of reveal) revealed.push(figureKey(row));
+            continue;
+          }
+          const complement = complementFor(violation, blockRows, taken, seen);
+          // Another violation of this pass already hides what would protect it: look again next pass.
+          if (complement === undefined && complementFor(violation, blockRows, new Set(), seen) !== undefined) {
+            deferred += 1;
+            continue;
+          }
+          if (complement === undefined) {
+            throw new UnprotectableDisclosureError(tableMessage.unprotectableInterval(violation.name.replace(/[\u001e\u001f]/g, ' / ')));
+          }
+          taken.add(figureKey(complement));
+          added.push(figureKey(complement));
+          options.onComplement?.(complement, violation);
         }
-        if (complement === undefined) {
-          throw new UnprotectableDisclosureError(tableMessage.unprotectableInterval(violation.name.replace(/[\u001e\u001f]/g, ' / ')));
-        }
-        taken.add(figureKey(complement));
-        added.push(figureKey(complement));
-        options.onComplement?.(complement, violation);
       }
     }
     options.onPass?.({ pass, hidden: added.length, shown: revealed.length, deferred });

@@ -1,6 +1,7 @@
 import { localDate, type NightlyContext } from '../nightly-context';
 import { UnprotectableDisclosureError, defaultDisclosurePolicy, type DisclosurePolicy } from '../../core/disclosure';
-import { controlRelease, type AuditSummary } from '../../core/disclosure/control-release';
+import { controlRelease, type AuditSummary, type ReaderView } from '../../core/disclosure/control-release';
+import { everyFundersReports, funderViews } from '../../core/disclosure/reader-views';
 import type { BoundSolver } from '../../core/disclosure/bound-solver';
 import { DEFAULT_PROTECTION_WIDTH, type ProtectionRule } from '../../core/disclosure/interval-audit';
 import type { HeldRelease } from '../../core/disclosure/interval-model';
@@ -123,7 +124,7 @@ export const rollUpStep = async (ctx: NightlyContext, input: RollUpInput): Promi
     // A resumed run redoes the whole block, including what its first attempt published: same inputs, same bytes.
     const fresh = block;
     const blockMonths = monthsOfQuarter(quarterOf(fresh[0]!)) ?? [];
-    const released = controlPublications(rows, fresh, funderPolicy, await publishedRows(ctx, blockMonths.filter((m) => !fresh.includes(m))), { solver, rule });
+    const released = controlPublications(rows, fresh, funderPolicy, await publishedRows(ctx, blockMonths.filter((m) => !fresh.includes(m))), { solver, rule, views: funderViews(programmes) });
     if (released === undefined) {
       withheld.push(...fresh);
       continue;
@@ -149,7 +150,9 @@ export const rollUpStep = async (ctx: NightlyContext, input: RollUpInput): Promi
 
   const managerPolicy: DisclosurePolicy = { ...defaultDisclosurePolicy('manager'), k: ctx.k };
   const allPublications = (await listPublications(ctx.db)).map((p) => p.period);
-  const held: HeldRelease[] = [{ rows: await publishedRows(ctx, allPublications), rounding: funderPolicy.rounding, current: false }];
+  // A manager may hold funders' reports: at most every funder's slice of the publications (never their
+  // all-programmes margins unless a funder funds every programme).
+  const held: HeldRelease[] = [{ rows: everyFundersReports(programmes, await publishedRows(ctx, allPublications)), rounding: funderPolicy.rounding, current: false }];
   const dashboard = controlRelease(rows, { policy: managerPolicy, rule, solver, present: (r) => presentFigures(r, displayPrecision('manager')), held });
   await replaceDashboardFigures(ctx.db, dashboard.rows, dataAsOf, [ALL, ...programmes.map((p) => p.programmeId)]);
   await putFigures(ctx, DASHBOARD_FIGURES, dashboard.rows);
@@ -214,7 +217,7 @@ export const quarterBlocks = (periods: readonly string[]): string[][] => {
  */
 export const controlPublications = (
   rows: readonly FigureRow[], periods: readonly string[], policy: DisclosurePolicy, previous: readonly FigureRow[],
-  gate: { solver: BoundSolver; rule: ProtectionRule },
+  gate: { solver: BoundSolver; rule: ProtectionRule; views?: readonly ReaderView[] },
 ): { rows: FigureRow[]; audit: AuditSummary } | undefined => {
   const earlier = new Set(previous.map((p) => p.period));
   const input = rows.filter((r) => periods.includes(r.period) || earlier.has(r.period));

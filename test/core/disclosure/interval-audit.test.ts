@@ -5,6 +5,8 @@ import type { BoundSolver } from '../../../functions/core/disclosure/bound-solve
 import { controlRelease } from '../../../functions/core/disclosure/control-release';
 import { auditIntervals } from '../../../functions/core/disclosure/interval-audit';
 import { trueCounts } from '../../../functions/core/disclosure/interval-model';
+import { funderViews } from '../../../functions/core/disclosure/reader-views';
+import { DEMO_PROGRAMMES } from '../../../infra/local/seed/demo-organisation';
 import type { FigureRow } from '../../../functions/core/figures/figure-row';
 import { publicationGrid } from '../../../functions/core/figures/publication-grid';
 import { presentFigures } from '../../../functions/core/figures/present-figures';
@@ -126,6 +128,25 @@ describe('controlled releases against the independent interval attacker', () => 
       }),
       { seed: 20261202, numRuns: 12 },
     );
+  });
+
+  it('audits a funder publication per funder (and for someone holding every funder\u2019s reports): each slice is safe', { timeout: 900_000 }, async () => {
+    // Prepare: the demo's 2026-Q3 participation and SWEMWBS figures, released to funders
+    const block = publicationGrid(demoRows()).filter((r) => r.period === '2026-Q3' && (r.instrument === '' || r.instrument === 'swemwbs'));
+    const policy = defaultDisclosurePolicy('funder');
+    const views = funderViews(DEMO_PROGRAMMES);
+    const controlled = (v: typeof views): FigureRow[] =>
+      controlRelease(block, { policy, rule: RULE, solver, present: (r) => presentFigures(r, displayPrecision('funder')), views: v }).rows;
+
+    // Act
+    const perFunder = controlled(views);
+    const readers = await Promise.all(views.map(async (view) => [view.name, await attackIntervals([{ rows: view.rows(perFunder), rounding: policy.rounding }], policy.k)] as const));
+
+    // Assess: one reader per funder plus the union, and none of them can narrow anything
+    expect(views.map((v) => v.name)).toEqual(['funder city-council', 'funder community-fund', 'funder wellbeing-trust', 'every funder\u2019s reports'.replace('\u2019', "'")]);
+    const truth = trueValues(block);
+    for (const [name, intervals] of readers) expect([name, leaks(intervals, policy.k, policy.rounding, truth)]).toEqual([name, []]);
+    expect(perFunder.some((r) => r.suppressed)).toBe(true);
   });
 
   it('publishes a data-independent grid: the same rows whatever the counts', () => {

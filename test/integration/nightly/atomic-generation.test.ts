@@ -53,7 +53,9 @@ beforeAll(async () => {
   await ingestGolden(t.stack.api, t.stack.info.keys.clinic);
   await night(context(), 'run-night-1');
   first = await readerView();
-  // Tonight's data differs: a corrected answer, so tonight's dashboards and figures differ from last night's.
+  // Tonight's data differs: a late attendance mark of one more participant (the totals change) and a corrected
+  // answer, so tonight's dashboards and figures differ from last night's.
+  await t.stack.api.post('/v1/attendance', t.stack.info.keys.clinic, { records: [{ groupId: 'gold-a', participantRef: 'A5', session: 1, date: '2025-01-06', status: 'present' }] });
   await t.stack.api.post('/v1/responses', t.stack.info.keys.clinic, { responses: [
     { groupId: 'gold-a', participantRef: 'A2', instrument: 'phq9', session: 3, administeredOn: '2025-01-20', items: [1, 1, 1, 1, 1, 1, 1, 1, 0] },
   ] });
