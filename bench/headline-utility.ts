@@ -84,6 +84,8 @@ export interface ReaderUtility {
   wellPairedPublished: number;
   /** Of the well-paired headline figures hidden, counts of 1..k-1 people (the primary rule hides them). */
   hiddenWellPairedSmall: number;
+  /** Of the published headline figures, those published perturbed. */
+  perturbed: number;
   /** Headline figures of well-paired cells that stay hidden. */
   hiddenWellPaired: Headline[];
 }
@@ -98,6 +100,7 @@ export const readerUtility = (
 ): ReaderUtility => {
   const rows = rowsForScope(release, reader.programmes, allProgrammes);
   const shown = new Set(rows.filter((r) => !r.suppressed && r.value !== null).map(keyOf));
+  const perturbed = new Set(rows.filter((r) => r.perturbed === true).map(keyOf));
   const periods = new Set(owed);
   const whole = allProgrammes.every((id) => reader.programmes.includes(id));
   const mine = truth.filter((h) => periods.has(h.period) && (h.programme === ALL ? whole : reader.programmes.includes(h.programme)));
@@ -105,6 +108,7 @@ export const readerUtility = (
   return {
     headlines: mine.length,
     published: mine.filter((h) => shown.has(h.key)).length,
+    perturbed: mine.filter((h) => perturbed.has(h.key)).length,
     rows: rows.length,
     hiddenRows: rows.filter((r) => r.suppressed).length,
     wellPaired: well.length,

@@ -82,7 +82,7 @@ export const ROUTES: readonly Route[] = [
 export const NIGHTLY_STEPS = {
   listChanged: { entry: 'functions/nightly/list-changed.ts', access: ['tableRead'] },
   recomputeGroups: { entry: 'functions/nightly/recompute-groups.ts', access: ['tableWrite'], memoryMb: 1024, timeoutSeconds: 300 },
-  rollup: { entry: 'functions/nightly/rollup.ts', access: ['tableWrite', 'reportsWrite'], memoryMb: 1536, timeoutSeconds: 600 },
+  rollup: { entry: 'functions/nightly/rollup.ts', access: ['tableWrite', 'reportsWrite', 'pseudonymSecret'], memoryMb: 1536, timeoutSeconds: 600 },
   renderReports: { entry: 'functions/nightly/render-reports.ts', access: ['tableRead', 'reportsWrite'], memoryMb: 1536, timeoutSeconds: 600 },
   finishRun: { entry: 'functions/nightly/finish-run.ts', access: ['tableWrite'] },
 } as const satisfies Record<string, HandlerSpec>;

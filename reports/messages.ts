@@ -4,6 +4,9 @@
  */
 export const Messages = {
   suppressedMark: 'suppressed',
+  /** Prefix of a perturbed value, and what the mark means. */
+  perturbedMark: '≈',
+  perturbedNote: 'perturbed: a small count (1 to 12 people) published with noise so that nobody can be counted; not the exact figure',
   noFigures: 'No published figures for this selection.',
   allGroupTypes: 'All group types',
   allProgrammes: 'All programmes',

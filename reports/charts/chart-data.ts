@@ -49,7 +49,7 @@ export const formatPercent = (value: number | null): string => (value === null ?
 export const sizeText = (row: FigureRow): string =>
   row.suppressed
     ? `${Messages.suppressedMark}: ${suppressionReasonText(row.suppression_reason)}`
-    : `n = ${row.n_participants ?? '–'} · ${row.n_groups} ${row.n_groups === 1 ? 'group' : 'groups'}`;
+    : `n = ${row.n_participants ?? '–'} · ${row.n_groups} ${row.n_groups === 1 ? 'group' : 'groups'}${row.perturbed === true ? ` · ${Messages.perturbedNote}` : ''}`;
 
 /** A suppressed figure as the footnote lists it: what it is, and why it is hidden. */
 export interface SuppressedItem {

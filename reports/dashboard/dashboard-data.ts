@@ -16,7 +16,7 @@ export interface DashboardData {
 
 /** Packs figure rows as arrays in `FIGURE_COLUMNS` order. */
 export const packRows = (rows: readonly FigureRow[]): (string | number | boolean | null)[][] =>
-  rows.map((row) => FIGURE_COLUMNS.map((column) => row[column]));
+  rows.map((row) => FIGURE_COLUMNS.map((column) => (column === 'perturbed' ? row.perturbed === true : row[column] ?? null)));
 
 /** Unpacks rows packed by `packRows`. */
 export const unpackRows = (packed: readonly (readonly (string | number | boolean | null)[])[]): FigureRow[] =>

@@ -1,3 +1,4 @@
+import { Messages } from '../messages';
 import type { FigureRow, Period } from '../../functions/core/figures/figure-row';
 import { ALL } from '../../functions/core/figures/figure-row';
 import { Metric, parseSessionMetric } from '../../functions/core/figures/metric';
@@ -61,6 +62,9 @@ const num = (v: number | null | undefined): string => (v === null || v === undef
 const find = (rows: readonly FigureRow[], group: string, instrument: string, metric: string): FigureRow | undefined =>
   rows.find((r) => r.group_type === group && r.instrument === instrument && r.metric === metric);
 
+// A rate as printed, marked when it is perturbed.
+const approx = (row: FigureRow | undefined): string => `${row?.perturbed === true ? Messages.perturbedMark : ''}${pct(row?.value)}`;
+
 /** Builds the content of a funder report for one closed period from the funder's programmes' rows. */
 export const funderReportContent = (input: FunderReportInput): FunderReportContent => {
   const { context, funder, period } = input;
@@ -72,13 +76,14 @@ export const funderReportContent = (input: FunderReportInput): FunderReportConte
     const headlines: Headline[] = [
       { label: 'Participants', value: num(value('', Metric.participants)?.value), note: `in ${num(value('', Metric.groups)?.value)} groups` },
       { label: 'Sessions delivered', value: num(value('', Metric.sessionsDelivered)?.value), note: 'across all group types' },
-      { label: 'Completion rate', value: pct(value('', Metric.completionRate)?.value), note: `drop-out ${pct(value('', Metric.dropoutRate)?.value)}` },
+      { label: 'Completion rate', value: approx(value('', Metric.completionRate)), note: `drop-out ${approx(value('', Metric.dropoutRate))}` },
       ...context.instruments.flatMap((instrument) => {
         const change = value(instrument.id, Metric.meanChange);
         if (change === undefined) return [];
         const improved = value(instrument.id, Metric.reliablyImproved);
         const paired = value(instrument.id, Metric.paired);
-        const share = typeof improved?.value === 'number' && typeof paired?.value === 'number' && paired.value > 0 ? pct(improved.value / paired.value) : '*';
+        const share = typeof improved?.value === 'number' && typeof paired?.value === 'number' && paired.value > 0
+          ? `${improved.perturbed === true ? Messages.perturbedMark : ''}${pct(improved.value / paired.value)}` : '*';
         const signed = change.value === null ? '*' : `${change.value > 0 ? '+' : ''}${change.value.toFixed(1)}`;
         // the confidence of the threshold travels with the share (CORE-10's is 90 %, the others' 95 %)
         const confidence = instrument.reliableChange ? ` (${Math.round(instrument.reliableChange.confidence * 100)}% confidence)` : '';
@@ -88,7 +93,7 @@ export const funderReportContent = (input: FunderReportInput): FunderReportConte
     const groups = [...new Set(own.map((r) => r.group_type))].sort((a, b) => groupOrder(a) - groupOrder(b));
     const participation = groups.map((g) => ({
       group: groupLabel(g as GroupKey), participants: num(value('', Metric.participants, g)?.value), groups: num(value('', Metric.groups, g)?.value),
-      attendance: pct(value('', Metric.attendanceRate, g)?.value), completion: pct(value('', Metric.completionRate, g)?.value), dropout: pct(value('', Metric.dropoutRate, g)?.value),
+      attendance: pct(value('', Metric.attendanceRate, g)?.value), completion: approx(value('', Metric.completionRate, g)), dropout: approx(value('', Metric.dropoutRate, g)),
     }));
     const completeness = context.instruments.flatMap((instrument) => groups.flatMap((g) => {
       const rate = value(instrument.id, Metric.pairedRate, g);

@@ -8,6 +8,7 @@ import { UnprotectableDisclosureError } from './disclosure-errors';
 import { cellKey, figureKey } from './figure-key';
 import { auditIntervals, type IntervalViolation, type ProtectionRule } from './interval-audit';
 import { trueCounts, type HeldRelease, type RowRef } from './interval-model';
+import { perturbationBand, perturbations, perturbedRow, type Perturbed } from './perturbation';
 import { tableMessage } from './messages';
 import { quarterOfMonth } from './period-relation';
 
@@ -58,6 +59,11 @@ export interface ReleaseOptions {
    * holding the whole release (the strictest: a slice knows less than the whole).
    */
   views?: readonly ReaderView[];
+  /**
+   * Publish small headline counts of well-populated cells perturbed instead of hidden (`perturbation.ts`): the
+   * deployment's secret key and the smallest base. Absent: they are hidden.
+   */
+  perturbation?: { key: Buffer; minBase: number };
   /** Told of every complement the audit hides, with the violation it answers (diagnostics). */
   onComplement?: (complement: FigureRow, violation: IntervalViolation) => void;
 }
@@ -157,16 +163,31 @@ export const controlRelease = (rows: readonly FigureRow[], options: ReleaseOptio
   // Which hidden counts are small (sensitive) and which are complements: from the rows before control.
   const truth = trueCounts(rows);
   const verdicts = new Map<string, { text: string; violations: IntervalViolation[]; audited: number; narrowest: number | null }>();
+  let failingBefore = new Set<string>();
+  let failingNow = new Set<string>();
   const maxPasses = options.maxPasses ?? 60;
   const views = options.views ?? [WHOLE_RELEASE];
+  // Figures published perturbed: hidden to the exact-linear pass (their true value is not published), shown
+  // perturbed unless the audit hides one as a complement.
+  const perturbed = options.perturbation === undefined ? new Map<string, Perturbed>() : perturbations(rows, {
+    ...options.perturbation, band: perturbationBand(rule.k, rule.protectionWidth), rounding: policy.rounding,
+  });
   for (let pass = 1; ; pass += 1) {
-    const controlled = applyDisclosureControl(rows, policy, { previouslyPublished: options.previouslyPublished, forceHidden: forced, forceShown: shown });
-    const published = present(controlled.rows);
+    const controlled = applyDisclosureControl(rows, policy, {
+      previouslyPublished: options.previouslyPublished, forceHidden: new Set([...forced, ...perturbed.keys()]), forceShown: shown,
+    });
+    const published = present(controlled.rows.map((row) => {
+      const key = figureKey(row);
+      const value = auditHidden.has(key) ? undefined : perturbed.get(key);
+      return value === undefined ? row : perturbedRow(row, value);
+    }));
     let audited = 0;
     let narrowest: number | null = null;
     const added: string[] = [];
     const revealed: string[] = [];
     let deferred = 0;
+    failingBefore = failingNow;
+    failingNow = new Set<string>();
     for (const [block, blockRows] of groupByBlock(published)) {
       const position = new Map(blockRows.map((row, i) => [figureKey(row), i]));
       const taken = new Set<string>();
@@ -204,6 +225,22 @@ export const controlRelease = (rows: readonly FigureRow[], options: ReleaseOptio
           if (reveal.length > 0) {
             for (const row of reveal) revealed.push(figureKey(row));
             continue;
+          }
+          // A count still failing after a complement was hidden for it last pass is bound by several equivalent
+          // rows (a degenerate optimum names one of them at a time): hide every visible binding row it has at once.
+          const failingName = `${view.name}\u001f${violation.name}`;
+          failingNow.add(failingName);
+          if (failingBefore.has(failingName)) {
+            const all = violation.binding.filter((r) => r.release === 0).map((r) => blockRows[r.row])
+              .filter((r): r is FigureRow => r !== undefined && !r.suppressed && seen.has(figureKey(r)) && !taken.has(figureKey(r)));
+            if (all.length > 0) {
+              for (const row of all) {
+                taken.add(figureKey(row));
+                added.push(figureKey(row));
+                options.onComplement?.(row, violation);
+              }
+              continue;
+            }
           }
           const complement = complementFor(violation, blockRows, taken, seen);
           // Another violation of this pass already hides what would protect it: look again next pass.

@@ -1,5 +1,6 @@
 import type { BoundSolver, VariableRange } from './bound-solver';
 import { buildIntervalModel, type HeldRelease, type IntervalModel, type ModelRow, type RowRef, type TargetKind } from './interval-model';
+import { perturbationBand } from './perturbation';
 import { unionFind } from './union-find';
 
 /** What a release must leave a reader unsure of. */
@@ -89,7 +90,9 @@ export const auditIntervals = (
   releases: readonly HeldRelease[], rule: ProtectionRule, solver: BoundSolver,
   options: { explain?: boolean; cache?: Map<string, VariableRange[]>; truth?: ReadonlyMap<string, number> } = {},
 ): IntervalAuditResult => {
-  const model = buildIntervalModel(releases, { k: rule.k, rateHalfStep: 0.5 * 10 ** -rule.rateDecimals });
+  const model = buildIntervalModel(releases, {
+    k: rule.k, rateHalfStep: 0.5 * 10 ** -rule.rateDecimals, perturbationBand: perturbationBand(rule.k, rule.protectionWidth),
+  });
   const rounding = Math.max(1, ...releases.map((r) => r.rounding));
   const violations: IntervalViolation[] = [];
   let narrowest: number | null = null;

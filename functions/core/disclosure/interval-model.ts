@@ -48,7 +48,13 @@ export interface ModelOptions {
   k: number;
   /** Half of the last published decimal of a rate (rates at 0.1 %: 0.0005). */
   rateHalfStep: number;
+  /** A perturbed figure's count lies in 1..band (`perturbationBand`); required when any row is perturbed. */
+  perturbationBand?: number;
 }
+
+// The quantity of a perturbed figure that lies in 1..band: a count's value, a rate's numerator; a perturbed
+// completion rate rests on its cell's perturbed drop-outs (completers + drop-outs = finished starters).
+const perturbedQuantity = (row: FigureRow): string | null => (row.metric === Metric.completionRate ? null : amountQuantity(row));
 
 const SEP = '\u001e';
 const PEOPLE_QUANTITY_OF_ATTENDANCE = 'n:attendance_rate';
@@ -141,10 +147,24 @@ export const buildIntervalModel = (releases: readonly HeldRelease[], options: Mo
       const amountVar = amount === null ? null : variable(cell, amount);
       if (amountVar !== null) {
         const own = owners.get(amountVar) ?? { hidden: [], rounded: [], exact: false };
-        if (row.suppressed) own.hidden.push(ref);
+        if (row.suppressed || row.perturbed === true) own.hidden.push(ref);
         else if (release.rounding > 1 && row.value !== 0) own.rounded.push(ref);
         else own.exact = true;
         owners.set(amountVar, own);
+      }
+      if (row.perturbed === true) {
+        // Known of it: its count lies in 1..band; a rate's n is published as usual (exact or rounded).
+        if (options.perturbationBand === undefined) throw new Error('A perturbed figure needs the perturbation band in the model options');
+        const small = perturbedQuantity(row);
+        if (small !== null) range(variable(cell, small), 1, options.perturbationBand, ref);
+        if (amountVar !== sizeVar && row.n_participants !== null) {
+          const seen = sizeOnly.get(sizeVar) ?? { hidden: [], rounded: [], exact: false };
+          if (release.rounding > 1) seen.rounded.push(ref); else seen.exact = true;
+          sizeOnly.set(sizeVar, seen);
+          const [lo, hi] = bucketOf(row.n_participants, release.rounding, k);
+          range(sizeVar, lo, hi, ref);
+        }
+        return;
       }
       if (amountVar !== sizeVar) {
         // An n published rounded (a funder's n of a mean) is audited like a rounded count: it keeps its bucket.

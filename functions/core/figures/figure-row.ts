@@ -39,10 +39,15 @@ export interface FigureRow {
    * is published, where a hidden row carries nothing but `suppressed` (see `presentFigures`).
    */
   suppression_reason: string | null;
+  /**
+   * True when the value is perturbed (a small headline count in a well-populated cell, see
+   * `core/disclosure/perturbation.ts`): the true count lies in 1..12 and the value is not it; absent otherwise.
+   */
+  perturbed?: boolean;
 }
 
 /** Column order of `figures.csv`. */
 export const FIGURE_COLUMNS = [
   'period', 'programme_id', 'group_type', 'instrument', 'metric', 'value',
-  'ci_low', 'ci_high', 'n_participants', 'n_groups', 'suppressed',
+  'ci_low', 'ci_high', 'n_participants', 'n_groups', 'suppressed', 'perturbed',
 ] as const satisfies readonly (keyof FigureRow)[];

@@ -11,9 +11,11 @@ const field = (value: string | number | boolean | null): string => {
 
 /**
  * `figures.csv` (RFC 4180: CRLF line ends, fields with comma, quote or line break quoted, quotes doubled),
- * columns `FIGURE_COLUMNS`; a suppressed row's value, interval and n are empty, never zero.
+ * columns `FIGURE_COLUMNS`; a suppressed row's value, interval and n are empty, never zero; `perturbed` is true for
+ * a perturbed figure (its value is not the true count), false otherwise.
  */
 export const figuresCsv = (rows: readonly FigureRow[]): string =>
-  [FIGURE_COLUMNS.join(','), ...rows.map((row) => FIGURE_COLUMNS.map((column) => field(row.suppressed && BLANK_WHEN_SUPPRESSED.has(column) ? null : row[column])).join(','))]
+  [FIGURE_COLUMNS.join(','), ...rows.map((row) => FIGURE_COLUMNS.map((column) =>
+    field(column === 'perturbed' ? row.perturbed === true : row.suppressed && BLANK_WHEN_SUPPRESSED.has(column) ? null : row[column] ?? null)).join(','))]
     .map((line) => `${line}\r\n`)
     .join('');

@@ -9,6 +9,8 @@ import { publicationGrid } from '../../core/figures/publication-grid';
 import { DEFAULT_RATE_DECIMALS, presentFigures, scoreDecimalsFor, type DisplayPrecision } from '../../core/figures/present-figures';
 import { findInstrument } from '../../core/instruments/registry';
 import { highsBoundSolver } from '../../runtime/highs-bound-solver';
+import { figurePerturbationKey } from '../../runtime/perturbation-key';
+import { DEFAULT_PERTURBATION_BASE } from '../../core/disclosure/perturbation';
 import { suppressionNotes } from '../../core/disclosure/suppression-notes';
 import type { FigureRow } from '../../core/figures/figure-row';
 import { figuresCsv } from '../../core/figures/figures-csv';
@@ -104,6 +106,8 @@ export const rollUpStep = async (ctx: NightlyContext, input: RollUpInput): Promi
   const dataAsOf = dataWatermark(summaries);
   const solver = await boundSolver();
   const rule = protectionRule(ctx);
+  const key = await figurePerturbationKey();
+  const perturbation = key === undefined ? undefined : { key, minBase: DEFAULT_PERTURBATION_BASE };
   const publicationAudits: Record<string, AuditSummary> = {};
 
   // Funder publications first: they are frozen once out, and the dashboards are then audited against them
@@ -124,7 +128,7 @@ export const rollUpStep = async (ctx: NightlyContext, input: RollUpInput): Promi
     // A resumed run redoes the whole block, including what its first attempt published: same inputs, same bytes.
     const fresh = block;
     const blockMonths = monthsOfQuarter(quarterOf(fresh[0]!)) ?? [];
-    const released = controlPublications(rows, fresh, funderPolicy, await publishedRows(ctx, blockMonths.filter((m) => !fresh.includes(m))), { solver, rule, views: funderViews(programmes) });
+    const released = controlPublications(rows, fresh, funderPolicy, await publishedRows(ctx, blockMonths.filter((m) => !fresh.includes(m))), { solver, rule, views: funderViews(programmes), perturbation });
     if (released === undefined) {
       withheld.push(...fresh);
       continue;
@@ -153,7 +157,10 @@ export const rollUpStep = async (ctx: NightlyContext, input: RollUpInput): Promi
   // A manager may hold funders' reports: at most every funder's slice of the publications (never their
   // all-programmes margins unless a funder funds every programme).
   const held: HeldRelease[] = [{ rows: everyFundersReports(programmes, await publishedRows(ctx, allPublications)), rounding: funderPolicy.rounding, current: false }];
-  const dashboard = controlRelease(rows, { policy: managerPolicy, rule, solver, present: (r) => presentFigures(r, displayPrecision('manager')), held });
+  const trace = process.env['OUTCOMES_TRACE_AUDIT'] === '1';
+  const dashboard = controlRelease(rows, { policy: managerPolicy, rule, solver, present: (r) => presentFigures(r, displayPrecision('manager')), held, perturbation,
+    onPass: trace ? (p) => process.stderr.write(`dashboard pass ${JSON.stringify(p)}\n`) : undefined,
+    onComplement: trace ? (c, v) => process.stderr.write(`  hide ${c.period} ${c.programme_id} ${c.group_type} ${c.instrument} ${c.metric} ${c.perturbed === true ? 'P' : ''} <= ${v.why} ${v.name.replace(/[\u001e\u001f]/g, '/')} [${v.low},${v.high}]\n`) : undefined });
   await replaceDashboardFigures(ctx.db, dashboard.rows, dataAsOf, [ALL, ...programmes.map((p) => p.programmeId)]);
   await putFigures(ctx, DASHBOARD_FIGURES, dashboard.rows);
   // The copy readers get (GET /v1/figures), in this run's generation: published with its dashboards.
@@ -217,7 +224,7 @@ export const quarterBlocks = (periods: readonly string[]): string[][] => {
  */
 export const controlPublications = (
   rows: readonly FigureRow[], periods: readonly string[], policy: DisclosurePolicy, previous: readonly FigureRow[],
-  gate: { solver: BoundSolver; rule: ProtectionRule; views?: readonly ReaderView[] },
+  gate: { solver: BoundSolver; rule: ProtectionRule; views?: readonly ReaderView[]; perturbation?: { key: Buffer; minBase: number } },
 ): { rows: FigureRow[]; audit: AuditSummary } | undefined => {
   const earlier = new Set(previous.map((p) => p.period));
   const input = rows.filter((r) => periods.includes(r.period) || earlier.has(r.period));

@@ -149,6 +149,40 @@ describe('controlled releases against the independent interval attacker', () => 
     expect(perFunder.some((r) => r.suppressed)).toBe(true);
   });
 
+  it('publishes small headline counts of well-populated cells perturbed, consistently, and leaves every reader unable to narrow them', { timeout: 900_000 }, async () => {
+    // Prepare: the demo's 2026-Q3 participation and SWEMWBS figures
+    const block = publicationGrid(demoRows()).filter((r) => r.period === '2026-Q3' && (r.instrument === '' || r.instrument === 'swemwbs'));
+    const key = Buffer.from('test perturbation key');
+    const released = (audience: 'manager' | 'funder', perturbation?: { key: Buffer; minBase: number }): FigureRow[] =>
+      controlRelease(block, {
+        policy: defaultDisclosurePolicy(audience), rule: RULE, solver, present: (r) => presentFigures(r, displayPrecision(audience)),
+        views: audience === 'funder' ? funderViews(DEMO_PROGRAMMES) : undefined, perturbation,
+      }).rows;
+
+    // Act
+    const manager = released('manager', { key, minBase: 20 });
+    const again = released('manager', { key, minBase: 20 });
+    const otherKey = released('manager', { key: Buffer.from('another deployment'), minBase: 20 });
+    const plain = released('manager');
+    const funder = released('funder', { key, minBase: 20 });
+    const truth = trueValues(block);
+    const readers: [string, Interval[], number][] = [
+      ['manager', await attackIntervals([{ rows: manager, rounding: 1 }], 8), 1],
+      ...await Promise.all(funderViews(DEMO_PROGRAMMES).map(async (view) => [view.name, await attackIntervals([{ rows: view.rows(funder), rounding: 5 }], 8), 5] as [string, Interval[], number])),
+    ];
+
+    // Assess: some figures are perturbed, each a visible row without interval; the same key gives the same values,
+    // another key other values; more figures are shown than when they are hidden; no reader can narrow any count
+    const perturbedRows = manager.filter((r) => r.perturbed === true);
+    expect(perturbedRows.length).toBeGreaterThan(0);
+    expect(perturbedRows.every((r) => !r.suppressed && r.value !== null && r.ci_low === null && r.ci_high === null)).toBe(true);
+    expect(again).toEqual(manager);
+    expect(otherKey.filter((r) => r.perturbed === true).map((r) => r.value)).not.toEqual(perturbedRows.map((r) => r.value));
+    expect(manager.filter((r) => !r.suppressed).length).toBeGreaterThan(plain.filter((r) => !r.suppressed).length);
+    expect(funder.some((r) => r.perturbed === true)).toBe(true);
+    for (const [name, intervals, rounding] of readers) expect([name, leaks(intervals, 8, rounding, truth)]).toEqual([name, []]);
+  });
+
   it('publishes a data-independent grid: the same rows whatever the counts', () => {
     // Prepare: one table and the same table with every count doubled
     const leaves = fc.sample(leavesArbitrary, { seed: 7, numRuns: 1 })[0] ?? [];

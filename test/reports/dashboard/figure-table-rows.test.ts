@@ -22,3 +22,13 @@ describe('figureTableRows', () => {
     expect(shown?.ci).toBe('−4.00 to −1.00');
   });
 });
+
+describe('figureTableRows of a perturbed figure', () => {
+  it('marks the value with ≈ and says why, with no interval', () => {
+    // Act
+    const [rate] = figureTableRows([{ ...row('completion_rate', 0.9, null), perturbed: true }], []);
+
+    // Assess
+    expect(rate).toMatchObject({ value: '≈90.0%', ci: '', reason: expect.stringContaining('perturbed') });
+  });
+});

@@ -93,6 +93,19 @@ export const attackIntervals = async (releases: readonly Held[], k: number): Pro
         hidden.add(nId);
         continue;
       }
+      if (row.perturbed === true) {
+        // The published method: a perturbed figure's count (a count, or a rate's numerator; a completion rate
+        // rests on its perturbed drop-outs) lies in 1..k+4, its value is noise; a rate's n is published as usual.
+        if (valueId !== undefined) {
+          hidden.add(valueId);
+          if (row.metric !== 'completion_rate') constraints.push(`${valueId} >= 1`, `${valueId} <= ${k + 4}`);
+        }
+        if (valueId !== nId && row.n_participants !== null) {
+          bucket(nId, row.n_participants);
+          if (rounding <= 1) exact.add(nId); else rounded.add(nId);
+        }
+        continue;
+      }
       if (row.n_participants !== null) bucket(nId, row.n_participants);
       if (row.n_participants !== null && rounding <= 1) exact.add(nId);
       else if (row.n_participants !== null && row.n_participants > 0) rounded.add(nId);
