@@ -44,7 +44,10 @@ export const Messages = {
     'count can be worked out, or narrowed to fewer than 5 possible values, from everything this reader can see (checked by ' +
     'an interval audit before every release). A hidden figure is shown as “suppressed”, never as zero, and never says why; ' +
     'a group type with no groups in the period shows 0' +
-    (rounding > 1 ? `; counts are rounded to the nearest ${rounding} and rates are computed from rounded counts.` : '.'),
+    (rounding > 1 ? `; counts are rounded to the nearest ${rounding} and rates are computed from rounded counts.` : '.') +
+    ` In groups of 20 or more people, a count of 1 to ${k + 4} people (reliable improvement or deterioration, recovery, ` +
+    'drop-out) is published perturbed instead, marked “≈”: the value is deliberately not exact (it is the true count for ' +
+    'about half of such figures and a random count in that range for the others), and the same figure always gets the same value.',
   clustering: 'Participants are clustered in groups: the number of groups is given beside every figure.',
   pairedDefinition:
     'Outcomes use paired participants (a first and a last score); data completeness is the share of participants with a score who are paired.',
