@@ -107,6 +107,7 @@ export const funderReportContent = (input: FunderReportInput): FunderReportConte
     return { programmeId, name, headlines, participation, completeness, charts, table };
   });
   const suppressed = rows.filter((r) => r.suppressed);
+  const perturbedCount = rows.filter((r) => r.perturbed === true).length;
   const byReason = new Map<string, number>();
   for (const row of suppressed) byReason.set(suppressionReasonText(row.suppression_reason), (byReason.get(suppressionReasonText(row.suppression_reason)) ?? 0) + 1);
   const sessionCount = suppressed.filter((r) => parseSessionMetric(r.metric) !== null).length;
@@ -118,6 +119,6 @@ export const funderReportContent = (input: FunderReportInput): FunderReportConte
   return {
     title: `Outcomes report for ${funder.name}`, funderName: funder.name, period, periodLabel: periodLabel(period),
     generatedAt: context.generatedAt, watermark: context.watermark, sections, method: methodNotes(context), suppression, rows,
-    disclosure: `Figures based on fewer than ${context.policy.k} people are not shown (*)${context.policy.rounding > 1 ? `, counts are rounded to the nearest ${context.policy.rounding}` : ''}, and further figures are hidden where they would let a hidden one be worked out: ${suppressed.length} of ${rows.length} figures for this period.`,
+    disclosure: `Figures based on fewer than ${context.policy.k} people are not shown (*)${context.policy.rounding > 1 ? `, counts are rounded to the nearest ${context.policy.rounding}` : ''}, and further figures are hidden where they would let a hidden one be worked out: ${suppressed.length} of ${rows.length} figures for this period.${perturbedCount > 0 ? ` ${perturbedCount} small counts in larger groups are published perturbed, marked ≈ (the value is deliberately not exact; see the method).` : ''}`,
   };
 };

@@ -109,6 +109,13 @@ describe('real answers against the OpenAPI document', () => {
     await call('GET', '/v1/figures?format=xml', { key: keys.manager });
     await call('GET', '/v1/figures', { key: keys.clinic });
 
+    // The resumed run goes on in this process: let it end before the stack stops.
+    for (;;) {
+      const record = await send(url, 'GET', `/v1/admin/runs/${runId}`, { key: keys.admin });
+      if (!['running', 'queued', 'started'].includes(String((record.json as { status?: string }).status))) break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+
     // Assess: every answer is one the document declares, and every route was answered
     expect(answers.filter((a) => a.problems.length > 0).map((a) => `${a.operation} → ${a.status} ${a.contentType}: ${a.problems.join('; ')}`)).toEqual([]);
     expect(ROUTES.map((r) => `${r.method} ${r.path}`).filter((op) => !answers.some((a) => a.operation === op))).toEqual([]);

@@ -83,6 +83,9 @@ const groupByBlock = (rows: readonly FigureRow[]): Map<string, FigureRow[]> => {
   return blocks;
 };
 
+// Passes a count may keep failing with one complement hidden for it per pass before all its binding rows go.
+const ESCALATE_AFTER = 3;
+
 const SIZE_METRICS: ReadonlySet<string> = new Set([Metric.participants, Metric.paired, Metric.enrolled]);
 
 // How much a hidden figure protects (people it carries); margins (the grand total last of all) and the headline
@@ -163,8 +166,9 @@ export const controlRelease = (rows: readonly FigureRow[], options: ReleaseOptio
   // Which hidden counts are small (sensitive) and which are complements: from the rows before control.
   const truth = trueCounts(rows);
   const verdicts = new Map<string, { text: string; violations: IntervalViolation[]; audited: number; narrowest: number | null }>();
-  let failingBefore = new Set<string>();
-  let failingNow = new Set<string>();
+  // Per reader and count: passes in a row it has failed.
+  let failingBefore = new Map<string, number>();
+  let failingNow = new Map<string, number>();
   const maxPasses = options.maxPasses ?? 60;
   const views = options.views ?? [WHOLE_RELEASE];
   // Figures published perturbed: hidden to the exact-linear pass (their true value is not published), shown
@@ -187,7 +191,7 @@ export const controlRelease = (rows: readonly FigureRow[], options: ReleaseOptio
     const revealed: string[] = [];
     let deferred = 0;
     failingBefore = failingNow;
-    failingNow = new Set<string>();
+    failingNow = new Map<string, number>();
     for (const [block, blockRows] of groupByBlock(published)) {
       const position = new Map(blockRows.map((row, i) => [figureKey(row), i]));
       const taken = new Set<string>();
@@ -226,15 +230,19 @@ export const controlRelease = (rows: readonly FigureRow[], options: ReleaseOptio
             for (const row of reveal) revealed.push(figureKey(row));
             continue;
           }
-          // A count still failing after a complement was hidden for it last pass is bound by several equivalent
-          // rows (a degenerate optimum names one of them at a time): hide every visible binding row it has at once.
+          // A count still failing after complements were hidden for it in ESCALATE_AFTER passes is bound by several equivalent
+          // rows (a degenerate optimum names one of them at a time): hide every visible binding row it has at once
+          // (every one that is not a headline figure, when there are such).
           const failingName = `${view.name}\u001f${violation.name}`;
-          failingNow.add(failingName);
-          if (failingBefore.has(failingName)) {
+          const streak = (failingBefore.get(failingName) ?? 0) + 1;
+          failingNow.set(failingName, streak);
+          if (streak > ESCALATE_AFTER) {
             const all = violation.binding.filter((r) => r.release === 0).map((r) => blockRows[r.row])
               .filter((r): r is FigureRow => r !== undefined && !r.suppressed && seen.has(figureKey(r)) && !taken.has(figureKey(r)));
+            // Figures other than headline ones first, as for a single complement.
+            const others = all.filter((r) => !isHeadline(r));
             if (all.length > 0) {
-              for (const row of all) {
+              for (const row of others.length > 0 ? others : all) {
                 taken.add(figureKey(row));
                 added.push(figureKey(row));
                 options.onComplement?.(row, violation);

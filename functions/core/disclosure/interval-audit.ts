@@ -52,11 +52,11 @@ const judge = (low: number, high: number, kind: TargetKind, rule: ProtectionRule
 
 /**
  * What a count must withstand. Sensitive counts — a hidden count of 1..k−1 people, any count whose true value is not
- * known — get the full rule (`judge`), and so does a rounded count for a reader of rounded counts only (rounding
- * cannot be undone). A count that is truly nobody or k and more (a complement) discloses nobody by being known: a
- * reader who holds any release of exact counts (a manager, also with funders' reports) may work it out (null: not
- * solved at all); a reader of rounded counts only (a funder) must not know a hidden one better than a rounding
- * bucket ('bucket'), so no hidden figure is known more precisely than a published rounded one.
+ * known — get the full rule (`judge`). A count that is truly nobody or k and more (a complement, and every rounded
+ * count: they are never small) discloses nobody by being known: a reader who holds any release of exact counts (a
+ * manager, also with funders' reports) may work it out (null: not solved at all); a reader of rounded counts only (a
+ * funder) must not get it back exactly — rounding is not undone — and keeps at least half a rounding bucket of
+ * uncertainty ('bucket': at least 3 possible values with base 5).
  */
 const requirementOf = (
   target: { variable: number; kind: TargetKind; owners: readonly RowRef[] }, model: IntervalModel, releases: readonly HeldRelease[],
@@ -65,17 +65,20 @@ const requirementOf = (
   const value = truth?.get(model.names[target.variable] ?? '');
   if (value === undefined || (value >= 1 && value < rule.k)) return 'full';
   if (finestRounding(releases) <= 1) return null;
-  return target.kind === 'rounded' ? 'full' : 'bucket';
+  return 'bucket';
 };
 
 // The reader's finest precision: a reader holding any release of exact counts (a manager) sees exact counts.
 const finestRounding = (releases: readonly HeldRelease[]): number => Math.max(1, Math.min(...releases.map((r) => r.rounding)));
 
-// A complement hidden from a reader of rounded counts only: not one value and at least a rounding bucket wide.
+/** What a count of nobody or k and more keeps for a reader of counts rounded to `base`: half a bucket (2 for base 5). */
+export const halfBucket = (base: number): number => Math.ceil((base - 1) / 2);
+
+// A complement or rounded count for a reader of rounded counts only: not one value, at least half a bucket wide.
 const judgeBucket = (low: number, high: number, releases: readonly HeldRelease[]): ViolationKind | null => {
   const base = finestRounding(releases);
   if (low === high) return low === 0 ? null : 'exact';
-  return high - low < base - 1 ? 'narrow' : null;
+  return high - low < halfBucket(base) ? 'narrow' : null;
 };
 
 /**

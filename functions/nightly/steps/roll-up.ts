@@ -230,7 +230,10 @@ export const controlPublications = (
   const input = rows.filter((r) => periods.includes(r.period) || earlier.has(r.period));
   try {
     // The earlier months come back in the output (their pattern fixed); readers hold them as published.
+    const trace = process.env['OUTCOMES_TRACE_AUDIT'] === '1';
     const released = controlRelease(input, {
+      onPass: trace ? (p) => process.stderr.write(`publication ${periods.join(' ')} pass ${JSON.stringify(p)}\n`) : undefined,
+      onComplement: trace ? (c, v) => process.stderr.write(`  hide ${c.period} ${c.programme_id} ${c.group_type} ${c.instrument} ${c.metric} ${c.perturbed === true ? 'P' : ''} <= ${v.why} ${v.kind} ${v.name.replace(/[\u001e\u001f]/g, '/')} [${v.low},${v.high}]\n`) : undefined,
       policy, ...gate, present: (r) => presentFigures(r, displayPrecision('funder')).filter((row) => !earlier.has(row.period)),
       previouslyPublished: previous, held: previous.length > 0 ? [{ rows: previous, rounding: policy.rounding, current: false }] : [],
     });

@@ -220,7 +220,7 @@ export const trueValues = (rows: readonly FigureRow[]): Map<string, number> => {
  * rounded count narrowed inside its rounding bucket (`rounding` − 1 wide). A count known to be 0 discloses nobody.
  * Given the true values, a count that is truly nobody or k or more (a complement: τ-ARGUS's non-sensitive cell)
  * discloses nobody either to a reader who sees exact counts (`rounding` 1); a reader of rounded counts only must
- * still not know a hidden one better than a rounding bucket, nor a rounded one better than its bucket.
+ * not get it back exactly and keeps half a rounding bucket of uncertainty.
  */
 export const intervalLeaks = (
   intervals: readonly Interval[], rule: { k: number; protectionWidth: number; rounding?: number }, truth?: ReadonlyMap<string, number>,
@@ -229,10 +229,10 @@ export const intervalLeaks = (
     if (low === 0 && high === 0) return false;
     const value = truth?.get(name);
     const base = rule.rounding ?? 1;
-    if (value !== undefined && (value === 0 || value >= rule.k) && (base <= 1 || !rounded)) {
+    if (value !== undefined && (value === 0 || value >= rule.k)) {
       // A reader who sees exact counts may know a complement (a rounded one too); a reader of rounded counts
-      // only must not know a hidden one better than a bucket.
-      return base > 1 && high - low < base - 1;
+      // only must not get it back exactly and keeps half a rounding bucket (3 possible values with base 5).
+      return base > 1 && high - low < Math.ceil((base - 1) / 2);
     }
     if (low === high) return true;
     if (low >= 1 && high <= rule.k - 1) return true;
