@@ -32,6 +32,8 @@ const REST = 'Suppressed (combined)';
 
 interface Segment {
   bar: string; group: string; key: GroupKey; cls: string; order: number; share: number; count: string; suppressed: boolean; status: string;
+  /** The share rests on a perturbed count (its own, or one it is the rest of): shown with ≈. */
+  approx?: boolean;
 }
 
 /**
@@ -52,14 +54,17 @@ const barSegments = (
   const visible = parts.filter((p) => p.row !== undefined && !p.row.suppressed);
   const visibleSum = visible.reduce((sum, p) => sum + (p.row?.value ?? 0), 0);
   const denominator = Math.max(total.value, visibleSum);
+  const anyPerturbed = visible.some((p) => p.row?.perturbed === true);
   const segments: Segment[] = visible.map((p, order) => ({
     bar, group, key, cls: p.label, order, share: (p.row?.value ?? 0) / denominator,
-    count: `${p.row?.value ?? 0} of ${total.value}`, suppressed: false, status: `n = ${total.value} · ${total.n_groups} groups`,
+    count: `${p.row?.perturbed === true ? Messages.perturbedMark : ''}${p.row?.value ?? 0} of ${total.value}`, suppressed: false,
+    status: `n = ${total.value} · ${total.n_groups} groups${p.row?.perturbed === true ? ` · ${Messages.perturbedNote}` : ''}`,
+    approx: p.row?.perturbed === true,
   }));
   const hiddenParts = parts.filter((p) => p.row?.suppressed === true);
   for (const p of hiddenParts) hidden.push({ label: `${p.label} — ${group}`, reason: p.row?.suppression_reason ?? null });
   if (hiddenParts.length > 0 && denominator > visibleSum) {
-    segments.push({ bar, group, key, cls: REST, order: parts.length, share: (denominator - visibleSum) / denominator, count: hiddenParts.map((p) => p.label).join(', '), suppressed: false, status: Messages.suppressedMark });
+    segments.push({ bar, group, key, cls: REST, order: parts.length, share: (denominator - visibleSum) / denominator, count: hiddenParts.map((p) => p.label).join(', '), suppressed: false, status: Messages.suppressedMark, approx: anyPerturbed });
   }
   return segments;
 };
@@ -89,6 +94,7 @@ export const outcomeClassesChart = (rows: readonly FigureRow[], options: Outcome
       ...improved, metric: Metric.noReliableChange,
       value: paired.value === null || improved.value === null || deteriorated.value === null ? null : Math.max(0, paired.value - improved.value - deteriorated.value),
       suppressed: paired.suppressed || improved.suppressed || deteriorated.suppressed, suppression_reason: null,
+      perturbed: improved.perturbed === true || deteriorated.perturbed === true,
     };
     const classRows: Record<string, FigureRow | undefined> = { [Metric.reliablyImproved]: improved, [Metric.noReliableChange]: noChange, [Metric.reliablyDeteriorated]: deteriorated };
     const bars = [barSegments('Reliable change', key, paired, CLASSES.map((c) => ({ row: classRows[c.metric], label: c.label })), hidden)];
@@ -108,11 +114,11 @@ export const outcomeClassesChart = (rows: readonly FigureRow[], options: Outcome
     }
   }
   const describe = [...new Set(segments.map((s) => `${s.group} ${s.bar.toLowerCase()}`))].map((name) =>
-    `${name}: ${segments.filter((s) => `${s.group} ${s.bar.toLowerCase()}` === name).map((s) => `${s.cls} ${formatPercent(s.share)}`).join(', ')}`);
+    `${name}: ${segments.filter((s) => `${s.group} ${s.bar.toLowerCase()}` === name).map((s) => `${s.cls} ${s.approx === true ? Messages.perturbedMark : ''}${formatPercent(s.share)}`).join(', ')}`);
   const description = `${title}, ${scopeLine(options)}. ${[...describe, ...gaps.map((g) => `${g.group} ${g.bar.toLowerCase()}: suppressed`)].join('; ')}.`;
   if (segments.length === 0 && gaps.length === 0) return emptyChart({ title, subtitle, description });
   const values = [
-    ...segments.map((s) => ({ ...s, shareText: s.cls === REST ? Messages.suppressedMark : formatPercent(s.share) })),
+    ...segments.map((s) => ({ ...s, shareText: s.cls === REST ? Messages.suppressedMark : `${s.approx === true ? Messages.perturbedMark : ''}${formatPercent(s.share)}` })),
     ...gaps.map((g) => ({ ...g, cls: REST, order: 99, share: null, shareText: '', count: '', key: '' })),
   ];
   // Bars in the catalogue's group order (gaps included), never "visible ones first".

@@ -138,3 +138,20 @@ describe('a figure with too few groups for an interval', () => {
     expect(trajectory.some((v) => v.x === 1 && String(v.valueText).endsWith('(interval not available)'))).toBe(true);
   });
 });
+
+describe('a perturbed count in the outcome classes chart', () => {
+  it('shows its share, and the share it leaves to no reliable change, with ≈', () => {
+    // Prepare: the all-types reliably improved count is published perturbed
+    const perturbed = rows.map((r) => (r.period === scope.period && r.programme_id === scope.programmeId && r.group_type === '*' && r.instrument === phq9.id && r.metric === 'reliably_improved' && !r.suppressed
+      ? { ...r, perturbed: true } : r));
+
+    // Act
+    const values = inlineValues(outcomeClassesChart(perturbed, { ...scope, instrument: phq9 })).filter((v) => v.group === 'All group types' && v.bar === 'Reliable change');
+
+    // Assess
+    const improved = values.find((v) => v.cls === 'Reliably improved');
+    expect(improved?.shareText).toMatch(/^≈\d+%$/);
+    expect(values.find((v) => v.cls === 'No reliable change')?.shareText).toMatch(/^≈/);
+    expect(String(improved?.status)).toContain('perturbed');
+  });
+});
