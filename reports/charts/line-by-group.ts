@@ -62,7 +62,10 @@ export const lineByGroup = (points: readonly LinePoint[], layout: LineLayout): C
   const visible = points.filter((p) => !p.suppressed && p.value !== null).flatMap((p) => [p.value, ...(layout.band ? [p.lo, p.hi] : [])]).filter((v): v is number => v !== null);
   const shared = (): [number, number] => {
     const all = [...visible, ...(layout.referenceLines ?? []).map((line) => line.value), ...(layout.yZero === true ? [0] : [])];
-    return [Math.min(...all), Math.max(...all)];
+    const [low, high] = [Math.min(...all), Math.max(...all)];
+    // One distinct value (a single visible point) has no extent: widen it so the axis has readable ticks, not one
+    // label with six decimals.
+    return low === high ? [low - 1, high + 1] : [low, high];
   };
   const domain = layout.yDomain ?? (visible.length === 0 ? layout.emptyDomain ?? [0, 1] : multiples ? shared() : undefined);
   const y = {

@@ -3,6 +3,7 @@ import { attendanceChart, effectSizesChart, meanChangeChart, outcomeClassesChart
 import type { TopLevelSpec } from 'vega-lite';
 import type { FigureRow } from '../../../functions/core/figures/figure-row';
 import type { ChartScope } from '../../../reports/charts/chart-options';
+import { lineByGroup, type LinePoint } from '../../../reports/charts/line-by-group';
 import { FIXTURE_INSTRUMENTS, makeFigureRows } from '../fixtures';
 
 const [swemwbs, , , phq9] = FIXTURE_INSTRUMENTS;
@@ -153,5 +154,22 @@ describe('a perturbed count in the outcome classes chart', () => {
     expect(improved?.shareText).toMatch(/^≈\d+%$/);
     expect(values.find((v) => v.cls === 'No reliable change')?.shareText).toMatch(/^≈/);
     expect(String(improved?.status)).toContain('perturbed');
+  });
+});
+
+describe('a line chart in small multiples with one visible value', () => {
+  it('widens the shared y domain around it instead of scaling to a single point', () => {
+    // Prepare: two group types, one point each, the same value, no interval
+    const point = (group: string, key: 'support' | '*'): LinePoint => ({
+      x: 3, xLabel: 'Session 3', group, key, value: 3.09, lo: null, hi: null, suppressed: false, valueText: '3.09', status: '', reason: null,
+    });
+
+    // Act
+    const body = JSON.stringify(lineByGroup([point('Support', 'support'), point('All group types', '*')], {
+      x: { field: 'x', type: 'quantitative' }, yTitle: 'Mean', xTooltipTitle: 'Session', valueTitle: 'Mean', band: true, smallMultiples: true,
+    }));
+
+    // Assess
+    expect(body).toContain('"domain":[2.09,4.09]');
   });
 });
