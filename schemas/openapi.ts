@@ -1,5 +1,6 @@
 import { ROUTES, type Route } from '../infra/api-routes';
 import { FIGURE_COLUMNS } from '../functions/core/figures/figure-row';
+import { IDEMPOTENCY_HEADER, IDEMPOTENCY_KEY_PATTERN } from '../functions/core/idempotency/idempotency';
 import { groupSchema } from './api/group';
 import { attendanceBatchSchema } from './api/attendance';
 import { responsesBatchSchema } from './api/responses';
@@ -170,6 +171,24 @@ const ROUTE_RESPONSES: Record<string, Json> = {
   },
 };
 
+/** Clinic writes that take an `Idempotency-Key` (whole-request replay). */
+const IDEMPOTENT_ROUTES: ReadonlySet<string> = new Set(['POST /v1/groups', 'POST /v1/attendance', 'POST /v1/responses']);
+
+const IDEMPOTENCY_PARAMETER = {
+  name: IDEMPOTENCY_HEADER, in: 'header', required: false,
+  description: 'Optional. The same key with the same request within 24 hours gets the first answer again (header Idempotent-Replayed: true) and writes nothing; with another request, 422; while the first is still being answered, 409. Scoped to your clinic.',
+  schema: { type: 'string', pattern: IDEMPOTENCY_KEY_PATTERN.source },
+};
+
+// 422 for a key reused with another request; 409 while the first is in flight (merged with a route's own 409).
+const idempotencyResponses = (own: Json | undefined): Json => {
+  const conflict = own?.['409'] as { description?: string } | undefined;
+  return {
+    409: errorOf(conflict?.description === undefined ? 'A request with this Idempotency-Key is still being answered' : `${conflict.description}; or a request with this Idempotency-Key is still being answered`),
+    422: errorOf('This Idempotency-Key was used for another request of your clinic in the last 24 hours'),
+  };
+};
+
 /** Who may call each handler's routes (the roles its `authorized([...])` admits), for the operation descriptions. */
 const CALLERS: Record<Route['handler'], string> = {
   authorizer: 'internal', health: 'anyone; no key needed',
@@ -203,6 +222,7 @@ export const buildOpenApi = (): { openapi: string; info: { title: string; versio
     const parameters = [
       ...[...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: pathParameterSchema(m[1] ?? '') })),
       ...Object.entries(query?.properties ?? {}).map(([name, schema]) => ({ name, in: 'query', required: false, schema })),
+      ...(IDEMPOTENT_ROUTES.has(id) ? [IDEMPOTENCY_PARAMETER] : []),
     ];
     paths[route.path] ??= {};
     paths[route.path]![route.method.toLowerCase()] = {
@@ -223,7 +243,7 @@ export const buildOpenApi = (): { openapi: string; info: { title: string; versio
       }),
       responses: {
         ...(SUCCESS_RESPONSES[id] ?? { 200: { description: 'OK', content: { 'application/json': { schema: RESPONSE_BODIES[id] ? { $ref: `#/components/schemas/${RESPONSE_BODIES[id].name}` } : { type: 'object' } } } } }),
-        ...errorResponses(route), ...ROUTE_RESPONSES[id],
+        ...errorResponses(route), ...ROUTE_RESPONSES[id], ...(IDEMPOTENT_ROUTES.has(id) ? idempotencyResponses(ROUTE_RESPONSES[id]) : {}),
       },
     };
   }

@@ -3,6 +3,7 @@ import { compileValidator } from '../core/validation/schema-validator';
 import { attendanceFromCsv } from '../core/ingest/csv-batch';
 import { attendanceItem } from '../core/ingest/record-items';
 import { authorized } from './handle';
+import { idempotent } from './idempotent';
 import { parseBody } from './request';
 import { json } from './http-response';
 import { ingestBatch } from './ingest-batch';
@@ -10,7 +11,7 @@ import { ingestBatch } from './ingest-batch';
 const validate = compileValidator<AttendanceBatch>(attendanceBatchSchema);
 
 /** `POST /v1/attendance`: up to 500 attendance marks, written all or nothing, idempotently. */
-export const handler = authorized(['clinic'], async (event, principal) => {
+export const handler = authorized(['clinic'], idempotent(async (event, principal) => {
   const batch = parseBody(event, validate, attendanceFromCsv);
   const counts = await ingestBatch<AttendanceRecord>(principal.clinicId, batch.records, {
     collection: 'records',
@@ -18,4 +19,4 @@ export const handler = authorized(['clinic'], async (event, principal) => {
     toItem: attendanceItem,
   });
   return json(200, counts);
-});
+}));

@@ -30,6 +30,11 @@ export class ConflictError extends Error {
   override readonly name = 'ConflictError';
 }
 
+/** The request is well-formed but cannot be processed as sent (an Idempotency-Key reused for another request): 422. */
+export class UnprocessableError extends Error {
+  override readonly name = 'UnprocessableError';
+}
+
 /** The body is larger than the API accepts: 413. */
 export class PayloadTooLargeError extends Error {
   override readonly name = 'PayloadTooLargeError';

@@ -4,6 +4,7 @@ import { checkGroup } from '../core/ingest/check-group';
 import { contentHash } from '../core/ingest/content-hash';
 import { Messages } from '../core/messages';
 import { authorized } from './handle';
+import { idempotent } from './idempotent';
 import { parseBody } from './request';
 import { json } from './http-response';
 import { ConflictError, ValidationError } from './errors';
@@ -16,7 +17,7 @@ import { ConditionFailedError } from '../store/store-errors';
 const validate = compileValidator<GroupPayload>(groupSchema);
 
 /** `POST /v1/groups`: a clinic registers or updates one of its groups. */
-export const handler = authorized(['clinic'], async (event, principal) => {
+export const handler = authorized(['clinic'], idempotent(async (event, principal) => {
   const payload = parseBody(event, validate);
   const problems = checkGroup(payload, await programmeExists(db, payload.programmeId), instrumentProblem);
   if (problems.length > 0) throw new ValidationError(problems);
@@ -29,4 +30,4 @@ export const handler = authorized(['clinic'], async (event, principal) => {
     if (error instanceof ConditionFailedError) throw new ConflictError(Messages.groupIdInUse(group.groupId), { cause: error });
     throw error;
   }
-});
+}));

@@ -1,6 +1,6 @@
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import {
-  ConflictError, ForbiddenError, NotFoundError, PayloadTooLargeError, ServiceUnavailableError,
+  ConflictError, UnprocessableError, ForbiddenError, NotFoundError, PayloadTooLargeError, ServiceUnavailableError,
   UnauthorizedError, UnsupportedMediaTypeError, ValidationError,
 } from './errors';
 import { Messages } from '../core/messages';
@@ -30,6 +30,7 @@ export const errorResponse = (error: unknown, logUnexpected: (error: unknown) =>
   if (error instanceof ForbiddenError) return json(403, { error: 'forbidden', message: error.message });
   if (error instanceof NotFoundError) return json(404, { error: 'not_found', message: error.message });
   if (error instanceof ConflictError) return json(409, { error: 'conflict', message: error.message });
+  if (error instanceof UnprocessableError) return json(422, { error: 'unprocessable', message: error.message });
   if (error instanceof ServiceUnavailableError) {
     return json(503, { error: 'unavailable', message: Messages.unavailable }, { 'retry-after': String(error.retryAfterSeconds) });
   }

@@ -8,6 +8,7 @@ import type { ResponsesReceipt } from '../../schemas/api/risk-flags';
 import { getInstrument } from '../core/instruments';
 import { scoreAdministration } from '../core/scoring';
 import { authorized } from './handle';
+import { idempotent } from './idempotent';
 import { parseBody } from './request';
 import { json } from './http-response';
 import { ingestBatch } from './ingest-batch';
@@ -20,7 +21,7 @@ const licensed = { licensed: settings.licensedInstruments };
  * `POST /v1/responses`: up to 500 questionnaire administrations, scored on the server, written all or nothing; the
  * answer lists every risk item answered above its threshold, by record index (never logged, never published).
  */
-export const handler = authorized(['clinic'], async (event, principal) => {
+export const handler = authorized(['clinic'], idempotent(async (event, principal) => {
   const batch = parseBody(event, validate, responsesFromCsv);
   const records = batch.responses.map((r) => ({ ...r, date: r.administeredOn }));
   const counts = await ingestBatch<ResponseRecord & { date: string }>(principal.clinicId, records, {
@@ -34,4 +35,4 @@ export const handler = authorized(['clinic'], async (event, principal) => {
   });
   const receipt: ResponsesReceipt = { ...counts, riskFlags: batchRiskFlags(batch.responses, (id) => getInstrument(id, licensed)) };
   return json(200, receipt);
-});
+}));

@@ -1,5 +1,8 @@
 /** Every message the API shows its callers, in one place so wording stays consistent and tests can assert on it. */
 export const Messages = {
+  invalidIdempotencyKey: 'must be 8 to 128 characters of letters, digits and . _ : - (a UUID fits).',
+  idempotencyKeyReused: 'This Idempotency-Key was used for another request of your clinic in the last 24 hours: use a new key for a new request.',
+  idempotencyKeyInFlight: 'A request with this Idempotency-Key is still being answered: retry in a few seconds.',
   bodyNotJson: 'The request body is not valid JSON.',
   bodyMissing: 'The request needs a JSON body.',
   bodyTooLarge: (limit: number) => `The request body is larger than ${limit} bytes; send smaller batches.`,

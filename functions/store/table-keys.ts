@@ -27,6 +27,9 @@ export const generationKey: Key = { pk: 'GENERATION#dashboards', sk: META };
 /** The one-run-at-a-time lease of the nightly (its own partition: not the 3-hour lease an older version kept at STATE). */
 export const runLeaseKey: Key = { pk: 'LEASE#nightly', sk: META };
 
+/** A clinic's Idempotency-Key and the first answer given under it (expires with the table's TTL). */
+export const idempotencyKey = (clinicId: string, key: string): Key => ({ pk: `IDEMP#${clinicId}`, sk: key });
+
 /** Partition of the changed-groups index for one UTC day. */
 export const changedPartition = (isoTime: string): string => `CHANGED#${isoTime.slice(0, 10)}`;
 
