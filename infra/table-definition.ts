@@ -16,6 +16,7 @@
  * | nightly run lease | `LEASE#nightly` | `META` |
  * | published generation pointer | `GENERATION#dashboards` | `META` |
  * | report build job | `REPORTJOB#<jobId>` | `META` |
+ * | Idempotency-Key and its first answer | `IDEMP#<clinicId>` | `<key>` (expiresAt: 24 hours) |
  */
 export const TABLE = {
   /** Logical name; the deployed name is chosen by CloudFormation, the local one is this. */
