@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { HeadBucketCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, HeadBucketCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import type { LocalStackInfo } from '../../infra/local/local-stack';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -21,7 +21,8 @@ interface Demo {
 
 const startDemo = async (dataDir: string, extra: string[] = []): Promise<Demo> => {
   const child = spawn(process.execPath, ['functions/cli/bin.mjs', 'demo', '--port', '0', '--data-dir', dataDir, ...extra], {
-    cwd: ROOT, env: { ...process.env, POWERTOOLS_LOG_LEVEL: 'WARN' }, stdio: ['ignore', 'pipe', 'pipe'],
+    // DEBUG: every log line the pipeline can write is in the output the privacy scan reads.
+    cwd: ROOT, env: { ...process.env, POWERTOOLS_LOG_LEVEL: 'DEBUG' }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => { output += chunk.toString('utf8'); });
@@ -98,6 +99,47 @@ describe('outcomes demo', () => {
     // The link names the published generation of the dashboards (the run that published it).
     expect(demo.output()).toMatch(/Organisation dashboard \(all programmes\): http:\/\/127\.0\.0\.1:\d+\/\S+\/dashboards\/_gen\/run-[^/]+\/index\.html\?/);
     expect(demo.output()).toMatch(/report, [^:]+: http:\/\/127\.0\.0\.1:\d+\/\S+\/reports\/[a-z-]+\/\d{4}-(\d{2}|Q\d)\/report\.html\?/);
+  });
+
+  it('leaves no raw participant reference, answer vector or API key in its logs and bucket, and none but answers in its store', async () => {
+    // Prepare: what the seed sent (the seed records the day it was anchored to)
+    const items = await scanAll(demo.info);
+    const anchoredTo = String(items.find((i) => i['pk'] === 'STATE' && i['sk'] === 'SEED')?.['anchoredTo'] ?? '');
+    const { syntheticDataset } = await import('../../infra/local/seed/synthetic-dataset');
+    const sent = syntheticDataset(anchoredTo);
+    const refs = [...new Set(sent.flatMap((c) => c.attendance.map((a) => a.participantRef)))];
+    const vectors = [...new Set(sent.flatMap((c) => c.responses.map((r) => JSON.stringify(r.items))).filter((v) => v.length >= 15))];
+    const keys = Object.values(demo.info.keys);
+    const { s3 } = awsClients(demo.info);
+    const texts: { where: string; text: string }[] = [];
+    let token: string | undefined;
+    do {
+      const page = await s3.send(new ListObjectsV2Command({ Bucket: demo.info.reportsBucket, ContinuationToken: token }));
+      for (const { Key } of page.Contents ?? []) {
+        const object = await s3.send(new GetObjectCommand({ Bucket: demo.info.reportsBucket, Key }));
+        texts.push({ where: `bucket ${Key}`, text: Buffer.from((await object.Body?.transformToByteArray()) ?? []).toString('latin1') });
+      }
+      token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (token !== undefined);
+    s3.destroy();
+    const store = JSON.stringify(items);
+
+    // Assess: the demo's banner prints its keys on purpose (the operator's terminal); no log line may hold one
+    expect(anchoredTo).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(refs.length).toBeGreaterThan(300);
+    expect(vectors.length).toBeGreaterThan(100);
+    const found = (text: string, needles: readonly string[]): string[] => needles.filter((n) => text.includes(n));
+    const lines = demo.output().split('\n');
+    expect(found(demo.output(), refs)).toEqual([]);
+    expect(found(demo.output(), vectors)).toEqual([]);
+    // Any line holding a key is a line of the banner's key table ("  clinic   ro_…"), one per demo role
+    const keyLines = lines.filter((line) => keys.some((k) => line.includes(k)));
+    expect(keyLines.every((line) => /^\s+\w+\s+ro_[A-Za-z0-9_-]{43}\s*$/.test(line))).toBe(true);
+    expect(keyLines.length).toBe(keys.length);
+    expect(texts.flatMap(({ where, text }) => [...found(text, refs), ...found(text, vectors), ...found(text, keys)].map((n) => `${n} in ${where}`))).toEqual([]);
+    expect(found(store, refs)).toEqual([]);
+    expect(found(store, keys)).toEqual([]);
+    expect(texts.length).toBeGreaterThan(10);
   });
 
   it('seeds data the AWS SDK sees at the recorded endpoints: groups of all four types, attendance, responses, the bucket', async () => {
