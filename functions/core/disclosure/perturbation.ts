@@ -9,8 +9,8 @@ import { Metric } from '../figures/metric';
  *
  * A headline count of 1..`band` people (reliably improved or deteriorated, recovered, dropped out) in a cell of at
  * least `minBase` people is published as a perturbed value p instead of being hidden: p = x for half the cells, any
- * value in 1..`band` for the others, chosen by a keyed hash of the cell (the same cell and count always give the
- * same p, so comparing releases or nights yields nothing). Every p can come from every x in 1..`band`, so a reader
+ * value in 1..`band` for the others, chosen by a keyed hash of the cell and its count (the same cell and count
+ * always give the same p, so comparing releases or nights of unchanged data yields nothing). Every p can come from every x in 1..`band`, so a reader
  * learns only x ∈ [1, band] — an interval that is not one value, not inside 1..k−1 (band ≥ k) and at least the
  * protection width wide. The audit models a perturbed figure exactly so (`buildIntervalModel`), and a perturbed
  * figure still gets complements where margins or siblings would narrow that interval. A true zero stays 0 (a
@@ -45,9 +45,11 @@ export interface Perturbed {
   n: number;
 }
 
-// The perturbed count of a true x in 1..band: x for half the cells, else uniform over 1..band (full support).
+// The perturbed count of a true x in 1..band: x for half the cells, else uniform over 1..band (full support). The
+// hash covers the count too: when a count changes (late data, a correction), whether its cell keeps the true value
+// is drawn again, so watching a value follow the data across nights does not single out the exact ones.
 const perturbCount = (x: number, band: number, identity: string, key: Buffer): number => {
-  const digest = createHmac('sha256', key).update(`perturbation\u001f${identity}`).digest();
+  const digest = createHmac('sha256', key).update(`perturbation\u001f${identity}\u001f${x}`).digest();
   const keep = (digest[0] ?? 0) < 128;
   if (keep) return x;
   return 1 + (digest.readUInt32BE(1) % band);
