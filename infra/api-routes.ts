@@ -2,6 +2,8 @@
  * Every API route and the handler module that serves it. The CDK stack makes one Lambda function per
  * handler and one API Gateway method per route; the local HTTP server routes to the same modules.
  */
+import type { Role } from '../functions/core/access/principal';
+
 export const Access = {
   /** The handler reads the table only. */
   tableRead: 'tableRead',
@@ -23,6 +25,8 @@ export type Access = (typeof Access)[keyof typeof Access];
 export interface HandlerSpec {
   /** Module path from the repository root; it exports `handler`. */
   entry: string;
+  /** The roles whose keys the handler admits (it answers 403 to any other); absent for public and internal ones. */
+  roles?: readonly Role[];
   access: readonly Access[];
   /** ESM bundles are needed by modules that import vega (ESM-only, top-level await). */
   memoryMb?: number;
@@ -32,18 +36,18 @@ export interface HandlerSpec {
 export const HANDLERS = {
   authorizer: { entry: 'functions/api/authorizer.ts', access: ['tableRead'] },
   health: { entry: 'functions/api/health.ts', access: [] },
-  groups: { entry: 'functions/api/groups.ts', access: ['tableWrite'] },
-  attendance: { entry: 'functions/api/attendance.ts', access: ['tableWrite', 'pseudonymSecret'] },
-  responses: { entry: 'functions/api/responses.ts', access: ['tableWrite', 'pseudonymSecret'] },
-  groupRiskFlags: { entry: 'functions/api/group-risk-flags.ts', access: ['tableRead'] },
-  adminClinics: { entry: 'functions/api/admin-clinics.ts', access: ['tableWrite'] },
-  adminProgrammes: { entry: 'functions/api/admin-programmes.ts', access: ['tableWrite'] },
-  adminKeys: { entry: 'functions/api/admin-keys.ts', access: ['tableWrite'] },
-  adminErasures: { entry: 'functions/api/admin-erasures.ts', access: ['tableWrite', 'pseudonymSecret'] },
-  adminRuns: { entry: 'functions/api/admin-runs.ts', access: ['tableWrite', 'startRun'] },
-  adminReports: { entry: 'functions/api/admin-reports.ts', access: ['tableWrite', 'startReportBuild'] },
-  reports: { entry: 'functions/api/reports.ts', access: ['tableRead', 'reportsRead'] },
-  figures: { entry: 'functions/api/figures.ts', access: ['tableRead', 'reportsRead'] },
+  groups: { entry: 'functions/api/groups.ts', access: ['tableWrite'], roles: ['clinic'] },
+  attendance: { entry: 'functions/api/attendance.ts', access: ['tableWrite', 'pseudonymSecret'], roles: ['clinic'] },
+  responses: { entry: 'functions/api/responses.ts', access: ['tableWrite', 'pseudonymSecret'], roles: ['clinic'] },
+  groupRiskFlags: { entry: 'functions/api/group-risk-flags.ts', access: ['tableRead'], roles: ['clinic', 'manager', 'funder', 'admin'] },
+  adminClinics: { entry: 'functions/api/admin-clinics.ts', access: ['tableWrite'], roles: ['admin'] },
+  adminProgrammes: { entry: 'functions/api/admin-programmes.ts', access: ['tableWrite'], roles: ['admin'] },
+  adminKeys: { entry: 'functions/api/admin-keys.ts', access: ['tableWrite'], roles: ['admin'] },
+  adminErasures: { entry: 'functions/api/admin-erasures.ts', access: ['tableWrite', 'pseudonymSecret'], roles: ['admin'] },
+  adminRuns: { entry: 'functions/api/admin-runs.ts', access: ['tableWrite', 'startRun'], roles: ['admin'] },
+  adminReports: { entry: 'functions/api/admin-reports.ts', access: ['tableWrite', 'startReportBuild'], roles: ['admin'] },
+  reports: { entry: 'functions/api/reports.ts', access: ['tableRead', 'reportsRead'], roles: ['admin', 'manager', 'funder'] },
+  figures: { entry: 'functions/api/figures.ts', access: ['tableRead', 'reportsRead'], roles: ['admin', 'manager', 'funder'] },
 } as const satisfies Record<string, HandlerSpec>;
 export type HandlerName = keyof typeof HANDLERS;
 

@@ -1,4 +1,4 @@
-import { ROUTES, type Route } from '../infra/api-routes';
+import { HANDLERS, ROUTES, type Route } from '../infra/api-routes';
 import { FIGURE_COLUMNS } from '../functions/core/figures/figure-row';
 import { IDEMPOTENCY_HEADER, IDEMPOTENCY_KEY_PATTERN } from '../functions/core/idempotency/idempotency';
 import { groupSchema } from './api/group';
@@ -189,16 +189,19 @@ const idempotencyResponses = (own: Json | undefined): Json => {
   };
 };
 
-/** Who may call each handler's routes (the roles its `authorized([...])` admits), for the operation descriptions. */
-const CALLERS: Record<Route['handler'], string> = {
-  authorizer: 'internal', health: 'anyone; no key needed',
-  groups: 'clinic keys, for their own clinic', attendance: 'clinic keys, for their own clinic\'s groups',
-  responses: 'clinic keys, for their own clinic\'s groups',
-  groupRiskFlags: 'clinic, manager, funder and admin keys; a group outside the key\'s scope answers 404',
-  adminClinics: 'admin keys', adminProgrammes: 'admin keys', adminKeys: 'admin keys', adminErasures: 'admin keys',
-  adminRuns: 'admin keys', adminReports: 'admin keys',
-  reports: 'admin, manager and funder keys; each sees the reports of its scope only',
-  figures: 'admin, manager and funder keys; each sees the published figures of its scope only',
+// What a caller gets beyond its role, by handler (scopes are described in the threat model and README).
+const SCOPE_NOTES: Partial<Record<Route['handler'], string>> = {
+  groups: 'for their own clinic', attendance: 'for their own clinic\'s groups', responses: 'for their own clinic\'s groups',
+  groupRiskFlags: 'a group outside the key\'s scope answers 404',
+  reports: 'each sees the reports of its scope only', figures: 'each sees the published figures of its scope only',
+};
+
+/** Who may call a route: the roles its handler admits (`HANDLERS[…].roles`), and what scopes them. */
+const callersOf = (route: Route): string => {
+  const roles: readonly string[] | undefined = (HANDLERS[route.handler] as { roles?: readonly string[] }).roles;
+  if (!route.authorized || roles === undefined) return 'anyone; no key needed';
+  const note = SCOPE_NOTES[route.handler];
+  return `${roles.join(', ')} keys${note === undefined ? '' : `; ${note}`}`;
 };
 
 /** Operation tags: one per audience. */
@@ -227,7 +230,7 @@ export const buildOpenApi = (): { openapi: string; info: { title: string; versio
     paths[route.path] ??= {};
     paths[route.path]![route.method.toLowerCase()] = {
       summary: SUMMARIES[id] ?? id,
-      description: `${SUMMARIES[id] ?? id}. Who may call it: ${CALLERS[route.handler]}.`,
+      description: `${SUMMARIES[id] ?? id}. Who may call it: ${callersOf(route)}.`,
       tags: [tagOf(route)],
       operationId: `${route.method.toLowerCase()}${route.path.replace(/[{}]/g, '').split(/[/.]/).map((p) => p.charAt(0).toUpperCase() + p.slice(1)).join('')}`,
       ...(route.authorized ? {} : { security: [] }),

@@ -1,3 +1,4 @@
+import { HANDLERS } from '../../infra/api-routes';
 import { clinicSchema, type ClinicPayload } from '../../schemas/api/admin';
 import { compileValidator } from '../core/validation/schema-validator';
 import { authorized } from './handle';
@@ -9,7 +10,7 @@ import { putClinic } from '../store/organisation-store';
 const validate = compileValidator<ClinicPayload>(clinicSchema);
 
 /** `POST /v1/admin/clinics`: an operator registers or renames a clinic. */
-export const handler = authorized(['admin'], async (event) => {
+export const handler = authorized(HANDLERS.adminClinics.roles, async (event) => {
   const clinic = parseBody(event, validate);
   const created = await putClinic(db, clinic, new Date().toISOString());
   return json(created ? 201 : 200, { clinicId: clinic.clinicId, created });

@@ -1,3 +1,4 @@
+import { HANDLERS } from '../../infra/api-routes';
 import { erasureSchema, type ErasurePayload } from '../../schemas/api/admin';
 import { compileValidator } from '../core/validation/schema-validator';
 import { pseudonymise } from '../core/pseudonymise';
@@ -18,7 +19,7 @@ const validate = compileValidator<ErasurePayload>(erasureSchema);
  * `POST /v1/admin/erasures`: erase every record of one participant of one clinic (a subject's request).
  * Their groups are recomputed on the next nightly run. The reference is hashed, never logged.
  */
-export const handler = authorized(['admin'], async (event) => {
+export const handler = authorized(HANDLERS.adminErasures.roles, async (event) => {
   const request = parseBody(event, validate);
   // A typo in the clinic id must not look like a completed erasure.
   if (!(await clinicExists(db, request.clinicId))) throw new NotFoundError(Messages.clinicNotRegistered(request.clinicId));

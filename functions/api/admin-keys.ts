@@ -1,3 +1,4 @@
+import { HANDLERS } from '../../infra/api-routes';
 import { randomBytes } from 'node:crypto';
 import { keyRequestSchema, type KeyRequest } from '../../schemas/api/admin';
 import { compileValidator } from '../core/validation/schema-validator';
@@ -25,7 +26,7 @@ const STRAY_SCOPE = [
  * `POST /v1/admin/keys` issues a key for a role and scope (the raw key is in this response only; the
  * store keeps its hash). `DELETE /v1/admin/keys/{keyId}` revokes one.
  */
-export const handler = authorized(['admin'], async (event) => {
+export const handler = authorized(HANDLERS.adminKeys.roles, async (event) => {
   const now = new Date().toISOString();
   if (event.httpMethod === 'DELETE') {
     // A malformed id (even one longer than a DynamoDB key may be) is a 400 before the store is asked.

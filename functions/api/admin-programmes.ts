@@ -1,3 +1,4 @@
+import { HANDLERS } from '../../infra/api-routes';
 import { programmeSchema, type ProgrammePayload } from '../../schemas/api/admin';
 import { compileValidator } from '../core/validation/schema-validator';
 import { authorized } from './handle';
@@ -12,7 +13,7 @@ import { contentHash } from '../core/ingest/content-hash';
 const validate = compileValidator<ProgrammePayload>(programmeSchema);
 
 /** `POST /v1/admin/programmes`: an operator registers a programme with its funders and completion rule. */
-export const handler = authorized(['admin'], async (event) => {
+export const handler = authorized(HANDLERS.adminProgrammes.roles, async (event) => {
   const payload = parseBody(event, validate);
   const programme = { ...payload, funders: payload.funders.map((f) => ({ ...f })) };
   const now = new Date().toISOString();

@@ -6,7 +6,7 @@ import { authorized } from './handle';
 import { parseBody, pathParameter } from './request';
 import { json } from './http-response';
 import { ConflictError, NotFoundError } from './errors';
-import { Env } from '../../infra/api-routes';
+import { Env, HANDLERS } from '../../infra/api-routes';
 import { db } from '../runtime/context';
 import { ConfigurationError } from '../runtime/config';
 import { advanceReportJob, createReportJob, getReportJob, newReportJobId } from '../store/report-job-store';
@@ -23,7 +23,7 @@ const sfn = stateMachineArn ? new SFNClient({}) : undefined;
  * /v1/admin/reports/{jobId}` reads the job: queued, running, succeeded (with the keys) or failed (with the
  * error). Rebuilding is idempotent: the same figures give the same bytes under the same keys.
  */
-export const handler = authorized(['admin'], async (event) => {
+export const handler = authorized(HANDLERS.adminReports.roles, async (event) => {
   if (event.httpMethod === 'GET') {
     const jobId = pathParameter(event, 'jobId');
     const job = await getReportJob(db, jobId);

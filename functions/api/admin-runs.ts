@@ -7,7 +7,7 @@ import { authorized } from './handle';
 import { parseBody, pathParameter } from './request';
 import { json } from './http-response';
 import { ConflictError, NotFoundError } from './errors';
-import { Env } from '../../infra/api-routes';
+import { Env, HANDLERS } from '../../infra/api-routes';
 import { db } from '../runtime/context';
 import { ConfigurationError } from '../runtime/config';
 import { createRun, getRun, resumeRun, updateRun, type RunRecord } from '../store/run-store';
@@ -26,7 +26,7 @@ const sfn = stateMachineArn ? new SFNClient({}) : undefined;
  * of its lease (a `running` run whose lease expired is `stalled`). `POST …/{runId}/resume` continues a stalled
  * or failed run (202); `POST …/{runId}/abandon` gives it up (200). A run whose lease is live answers 409.
  */
-export const handler = authorized(['admin'], (event) => conflictsAs409(() => route(event)));
+export const handler = authorized(HANDLERS.adminRuns.roles, (event) => conflictsAs409(() => route(event)));
 
 const route = async (event: APIGatewayProxyEvent) => {
   const now = new Date();

@@ -1,3 +1,4 @@
+import { HANDLERS } from '../../infra/api-routes';
 import { attendanceBatchSchema, type AttendanceBatch, type AttendanceRecord } from '../../schemas/api/attendance';
 import { compileValidator } from '../core/validation/schema-validator';
 import { attendanceFromCsv } from '../core/ingest/csv-batch';
@@ -11,7 +12,7 @@ import { ingestBatch } from './ingest-batch';
 const validate = compileValidator<AttendanceBatch>(attendanceBatchSchema);
 
 /** `POST /v1/attendance`: up to 500 attendance marks, written all or nothing, idempotently. */
-export const handler = authorized(['clinic'], idempotent(async (event, principal) => {
+export const handler = authorized(HANDLERS.attendance.roles, idempotent(async (event, principal) => {
   const batch = parseBody(event, validate, attendanceFromCsv);
   const counts = await ingestBatch<AttendanceRecord>(principal.clinicId, batch.records, {
     collection: 'records',

@@ -5,7 +5,7 @@ import { Messages } from '../core/messages';
 import { authorized } from './handle';
 import { json } from './http-response';
 import { ForbiddenError, NotFoundError, ValidationError } from './errors';
-import { Env } from '../../infra/api-routes';
+import { Env, HANDLERS } from '../../infra/api-routes';
 import { s3Client } from '../runtime/aws-clients';
 import { required } from '../runtime/config';
 import { db } from '../runtime/context';
@@ -34,7 +34,7 @@ const bucket = required(Env.reportsBucket);
  * may read. Managers and admins get the dashboard figures (every period, exact counts); funders get the frozen
  * funder publication of a closed period (rounded), and must name the period.
  */
-export const handler = authorized(['admin', 'manager', 'funder'], async (event, principal) => {
+export const handler = authorized(HANDLERS.figures.roles, async (event, principal) => {
   const result = validate(event.queryStringParameters ?? {});
   if (!result.ok) throw new ValidationError(result.problems.map((p) => ({ ...p, message: p.message.replace(/^body/, 'query') })));
   const query = result.value;

@@ -1,3 +1,4 @@
+import { HANDLERS } from '../../infra/api-routes';
 import type { GroupRiskFlags } from '../../schemas/api/risk-flags';
 import { countRiskFlagged } from '../core/ingest/batch-risk-flags';
 import { Messages } from '../core/messages';
@@ -15,7 +16,7 @@ import { readResponseFlags } from '../store/group-records';
  * that owns the group only. Every other caller (another clinic, a manager, a funder, an operator) and an unknown id
  * get the same 404, so the answer says nothing about whose group it is or whether it exists.
  */
-export const handler = authorized(['clinic', 'manager', 'funder', 'admin'], async (event, principal) => {
+export const handler = authorized(HANDLERS.groupRiskFlags.roles, async (event, principal) => {
   const groupId = pathParameter(event, 'groupId');
   const group = principal.role === 'clinic' ? await getGroup(db, groupId) : undefined;
   if (group === undefined || principal.role !== 'clinic' || group.clinicId !== principal.clinicId) {

@@ -1,3 +1,4 @@
+import { HANDLERS } from '../../infra/api-routes';
 import { groupSchema, type GroupPayload } from '../../schemas/api/group';
 import { compileValidator } from '../core/validation/schema-validator';
 import { checkGroup } from '../core/ingest/check-group';
@@ -17,7 +18,7 @@ import { ConditionFailedError } from '../store/store-errors';
 const validate = compileValidator<GroupPayload>(groupSchema);
 
 /** `POST /v1/groups`: a clinic registers or updates one of its groups. */
-export const handler = authorized(['clinic'], idempotent(async (event, principal) => {
+export const handler = authorized(HANDLERS.groups.roles, idempotent(async (event, principal) => {
   const payload = parseBody(event, validate);
   const problems = checkGroup(payload, await programmeExists(db, payload.programmeId), instrumentProblem);
   if (problems.length > 0) throw new ValidationError(problems);

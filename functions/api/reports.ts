@@ -1,6 +1,6 @@
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { Env } from '../../infra/api-routes';
+import { Env, HANDLERS } from '../../infra/api-routes';
 import { authorized } from './handle';
 import { json } from './http-response';
 import { s3Client } from '../runtime/aws-clients';
@@ -45,7 +45,7 @@ const listKeys = async (prefix: string): Promise<string[]> => {
  * Dashboards come from the published generation (the pointer): every link names that generation's objects,
  * so a run publishing the next one meanwhile never mixes the two under a reader.
  */
-export const handler = authorized(['admin', 'manager', 'funder'], async (_event, principal) => {
+export const handler = authorized(HANDLERS.reports.roles, async (_event, principal) => {
   const generation = (await getGenerationPointer(db))?.current;
   const folder = dashboardFolder(generation);
   const [programmes, physicalDashboards, reportKeys] = await Promise.all([listProgrammes(db), listKeys(folder), listKeys('reports/')]);

@@ -1,3 +1,4 @@
+import { HANDLERS } from '../../infra/api-routes';
 import { responsesBatchSchema, type ResponseRecord, type ResponsesBatch } from '../../schemas/api/responses';
 import { compileValidator } from '../core/validation/schema-validator';
 import { responsesFromCsv } from '../core/ingest/csv-batch';
@@ -21,7 +22,7 @@ const licensed = { licensed: settings.licensedInstruments };
  * `POST /v1/responses`: up to 500 questionnaire administrations, scored on the server, written all or nothing; the
  * answer lists every risk item answered above its threshold, by record index (never logged, never published).
  */
-export const handler = authorized(['clinic'], idempotent(async (event, principal) => {
+export const handler = authorized(HANDLERS.responses.roles, idempotent(async (event, principal) => {
   const batch = parseBody(event, validate, responsesFromCsv);
   const records = batch.responses.map((r) => ({ ...r, date: r.administeredOn }));
   const counts = await ingestBatch<ResponseRecord & { date: string }>(principal.clinicId, records, {

@@ -1,4 +1,4 @@
-import { FIGURE_COLUMNS } from '../../functions/core/figures/figure-row';
+import { FIGURE_COLUMNS, figureField } from '../../functions/core/figures/figure-row';
 import type { FigureRow, Period } from '../../functions/core/figures/figure-row';
 import type { InstrumentInfo } from '../report-context';
 
@@ -16,7 +16,7 @@ export interface DashboardData {
 
 /** Packs figure rows as arrays in `FIGURE_COLUMNS` order. */
 export const packRows = (rows: readonly FigureRow[]): (string | number | boolean | null)[][] =>
-  rows.map((row) => FIGURE_COLUMNS.map((column) => (column === 'perturbed' ? row.perturbed === true : row[column] ?? null)));
+  rows.map((row) => FIGURE_COLUMNS.map((column) => figureField(row, column)));
 
 /** Unpacks rows packed by `packRows`. */
 export const unpackRows = (packed: readonly (readonly (string | number | boolean | null)[])[]): FigureRow[] =>

@@ -103,7 +103,9 @@ export const auditIntervals = (
   let complements = 0;
   const parts = components(model);
   for (const whole of parts) {
-    const part = { ...whole, targets: whole.targets.filter((t) => requirementOf(t, model, releases, rule, options.truth) !== null) };
+    // What each count must withstand, once per target; complements a manager may work out are not solved.
+    const judged = whole.targets.map((t) => ({ ...t, requirement: requirementOf(t, model, releases, rule, options.truth) }));
+    const part = { ...whole, targets: judged.filter((t) => t.requirement !== null) };
     complements += whole.targets.length - part.targets.length;
     audited += part.targets.length;
     if (part.targets.length === 0) continue;
@@ -121,8 +123,7 @@ export const auditIntervals = (
       if (target === undefined) return;
       const width = range.high - range.low;
       if (!(range.low === 0 && range.high === 0) && Number.isFinite(width)) narrowest = narrowest === null ? width : Math.min(narrowest, width);
-      const requirement = requirementOf(target, model, releases, rule, options.truth);
-      const why = range.undecided === true ? 'narrow' : requirement === 'bucket'
+      const why = range.undecided === true ? 'narrow' : target.requirement === 'bucket'
         ? judgeBucket(range.low, range.high, releases) : judge(range.low, range.high, target.kind, rule, rounding);
       if (why !== null) failing.push({ target, low: range.low, high: range.high, why });
     });

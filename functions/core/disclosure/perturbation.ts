@@ -55,6 +55,7 @@ const perturbCount = (x: number, band: number, identity: string, key: Buffer): n
   return 1 + (digest.readUInt32BE(1) % band);
 };
 
+// p / n as a rate: float noise such as 0.30000000000000004 trimmed (display precision rounds it further).
 const roundRate = (value: number): number => Math.round(value * 1e12) / 1e12;
 
 /**
@@ -80,6 +81,7 @@ export const perturbations = (rows: readonly FigureRow[], rule: PerturbationRule
       if (n < rule.minBase || x < 1 || x > rule.band) continue;
       const p = perturbCount(x, rule.band, identity, rule.key);
       // Funders get n rounded (never below k) and the rate of p over that n: the value then says nothing of the true n.
+      // (never at or below the band, so p / n stays a rate whatever `minBase` is)
       const shown = rule.rounding > 1 ? Math.max(rule.band + 1, Math.round(n / rule.rounding) * rule.rounding) : n;
       out.set(identity, { value: roundRate(p / shown), n: shown });
       if (row.metric === Metric.dropoutRate) {

@@ -1,6 +1,6 @@
 import type { FigureRow } from '../figures/figure-row';
 import { rowsForScope } from '../figures/present-figures';
-import type { ReaderView } from './control-release';
+import { WHOLE_RELEASE, type ReaderView } from './control-release';
 
 /** What the reader views need of a programme: its id and the funders that receive its reports. */
 export interface FundedProgramme {
@@ -16,16 +16,17 @@ export interface FundedProgramme {
 export const funderViews = (programmes: readonly FundedProgramme[]): ReaderView[] => {
   const all = programmes.map((p) => p.programmeId);
   const funders = [...new Set(programmes.flatMap((p) => p.funders.map((f) => f.funderId)))].sort();
-  if (funders.length === 0) return [{ name: 'whole release', rows: (rows: readonly FigureRow[]) => [...rows] }];
+  if (funders.length === 0) return [WHOLE_RELEASE];
   const views = funders.map((funderId): ReaderView => {
     const funded = programmes.filter((p) => p.funders.some((f) => f.funderId === funderId)).map((p) => p.programmeId);
     return { name: `funder ${funderId}`, rows: (rows: readonly FigureRow[]) => rowsForScope(rows, funded, all) };
   });
   // Somebody may hold several funders' reports (a manager of every programme does): the union is a reader too.
-  return views.length > 1 ? [...views, allFundersView(views)] : views;
+  return views.length > 1 ? [...views, everyFunderView(views)] : views;
 };
 
-const allFundersView = (views: readonly ReaderView[]): ReaderView => ({
+// The union of the funders' slices, in the release's order.
+const everyFunderView = (views: readonly ReaderView[]): ReaderView => ({
   name: 'every funder\'s reports',
   rows: (rows) => {
     const held = new Set(views.flatMap((view) => view.rows(rows)));
@@ -34,7 +35,5 @@ const allFundersView = (views: readonly ReaderView[]): ReaderView => ({
 });
 
 /** What a reader holding every funder's reports holds of the funder publications (the union of the funders' slices). */
-export const everyFundersReports = (programmes: readonly FundedProgramme[], rows: readonly FigureRow[]): FigureRow[] => {
-  const views = funderViews(programmes);
-  return views.length > 1 ? (views[views.length - 1]?.rows(rows) ?? []) : (views[0]?.rows(rows) ?? []);
-};
+export const everyFundersReports = (programmes: readonly FundedProgramme[], rows: readonly FigureRow[]): FigureRow[] =>
+  (funderViews(programmes).at(-1) ?? WHOLE_RELEASE).rows(rows);

@@ -51,3 +51,7 @@ export const FIGURE_COLUMNS = [
   'period', 'programme_id', 'group_type', 'instrument', 'metric', 'value',
   'ci_low', 'ci_high', 'n_participants', 'n_groups', 'suppressed', 'perturbed',
 ] as const satisfies readonly (keyof FigureRow)[];
+
+/** One column of a row as a flat file or packed row holds it: `perturbed` is always a boolean there, never absent. */
+export const figureField = (row: FigureRow, column: (typeof FIGURE_COLUMNS)[number]): string | number | boolean | null =>
+  (column === 'perturbed' ? row.perturbed === true : row[column]);

@@ -1,4 +1,4 @@
-import { FIGURE_COLUMNS, type FigureRow } from './figure-row';
+import { FIGURE_COLUMNS, figureField, type FigureRow } from './figure-row';
 
 const BLANK_WHEN_SUPPRESSED = new Set<string>(['value', 'ci_low', 'ci_high', 'n_participants']);
 
@@ -16,6 +16,6 @@ const field = (value: string | number | boolean | null): string => {
  */
 export const figuresCsv = (rows: readonly FigureRow[]): string =>
   [FIGURE_COLUMNS.join(','), ...rows.map((row) => FIGURE_COLUMNS.map((column) =>
-    field(column === 'perturbed' ? row.perturbed === true : row.suppressed && BLANK_WHEN_SUPPRESSED.has(column) ? null : row[column] ?? null)).join(','))]
+    field(row.suppressed && BLANK_WHEN_SUPPRESSED.has(column) ? null : figureField(row, column))).join(','))]
     .map((line) => `${line}\r\n`)
     .join('');

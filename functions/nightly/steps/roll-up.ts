@@ -1,6 +1,6 @@
 import { localDate, type NightlyContext } from '../nightly-context';
 import { UnprotectableDisclosureError, defaultDisclosurePolicy, type DisclosurePolicy } from '../../core/disclosure';
-import { controlRelease, type AuditSummary, type ReaderView } from '../../core/disclosure/control-release';
+import { controlRelease, type AuditSummary, type ReaderView, type ReleaseOptions } from '../../core/disclosure/control-release';
 import { everyFundersReports, funderViews } from '../../core/disclosure/reader-views';
 import type { BoundSolver } from '../../core/disclosure/bound-solver';
 import { DEFAULT_PROTECTION_WIDTH, type ProtectionRule } from '../../core/disclosure/interval-audit';
@@ -84,6 +84,17 @@ const protectionRule = (ctx: NightlyContext): ProtectionRule => ({
   k: ctx.k, protectionWidth: PROTECTION_WIDTH, rateDecimals: DEFAULT_RATE_DECIMALS,
 });
 
+/**
+ * With `OUTCOMES_TRACE_AUDIT=1`, a release's audit passes and each complement it hides (with the count it protects)
+ * go to stderr: an operator's view of why a figure is hidden. Nothing otherwise.
+ */
+const auditTrace = (release: string): Pick<ReleaseOptions, 'onPass' | 'onComplement'> => (process.env['OUTCOMES_TRACE_AUDIT'] !== '1' ? {} : {
+  onPass: (p) => { process.stderr.write(`${release} pass ${JSON.stringify(p)}\n`); },
+  onComplement: (c, v) => {
+    process.stderr.write(`  hide ${c.period} ${c.programme_id} ${c.group_type} ${c.instrument} ${c.metric}${c.perturbed === true ? ' (perturbed)' : ''} <= ${v.why} ${v.kind} ${v.name.replace(/[\u001e\u001f]/g, '/')} [${v.low},${v.high}]\n`);
+  },
+});
+
 /** S3 keys of a funder publication's figures. */
 export const publicationKeys = (period: string) => ({
   json: `publications/${period}/figures.json`,
@@ -108,6 +119,7 @@ export const rollUpStep = async (ctx: NightlyContext, input: RollUpInput): Promi
   const rule = protectionRule(ctx);
   const key = await figurePerturbationKey();
   const perturbation = key === undefined ? undefined : { key, minBase: DEFAULT_PERTURBATION_BASE };
+  const views = funderViews(programmes);
   const publicationAudits: Record<string, AuditSummary> = {};
 
   // Funder publications first: they are frozen once out, and the dashboards are then audited against them
@@ -128,7 +140,7 @@ export const rollUpStep = async (ctx: NightlyContext, input: RollUpInput): Promi
     // A resumed run redoes the whole block, including what its first attempt published: same inputs, same bytes.
     const fresh = block;
     const blockMonths = monthsOfQuarter(quarterOf(fresh[0]!)) ?? [];
-    const released = controlPublications(rows, fresh, funderPolicy, await publishedRows(ctx, blockMonths.filter((m) => !fresh.includes(m))), { solver, rule, views: funderViews(programmes), perturbation });
+    const released = controlPublications(rows, fresh, funderPolicy, await publishedRows(ctx, blockMonths.filter((m) => !fresh.includes(m))), { solver, rule, views, perturbation });
     if (released === undefined) {
       withheld.push(...fresh);
       continue;
@@ -157,10 +169,9 @@ export const rollUpStep = async (ctx: NightlyContext, input: RollUpInput): Promi
   // A manager may hold funders' reports: at most every funder's slice of the publications (never their
   // all-programmes margins unless a funder funds every programme).
   const held: HeldRelease[] = [{ rows: everyFundersReports(programmes, await publishedRows(ctx, allPublications)), rounding: funderPolicy.rounding, current: false }];
-  const trace = process.env['OUTCOMES_TRACE_AUDIT'] === '1';
-  const dashboard = controlRelease(rows, { policy: managerPolicy, rule, solver, present: (r) => presentFigures(r, displayPrecision('manager')), held, perturbation,
-    onPass: trace ? (p) => process.stderr.write(`dashboard pass ${JSON.stringify(p)}\n`) : undefined,
-    onComplement: trace ? (c, v) => process.stderr.write(`  hide ${c.period} ${c.programme_id} ${c.group_type} ${c.instrument} ${c.metric} ${c.perturbed === true ? 'P' : ''} <= ${v.why} ${v.name.replace(/[\u001e\u001f]/g, '/')} [${v.low},${v.high}]\n`) : undefined });
+  const dashboard = controlRelease(rows, {
+    policy: managerPolicy, rule, solver, present: (r) => presentFigures(r, displayPrecision('manager')), held, perturbation, ...auditTrace('dashboard'),
+  });
   await replaceDashboardFigures(ctx.db, dashboard.rows, dataAsOf, [ALL, ...programmes.map((p) => p.programmeId)]);
   await putFigures(ctx, DASHBOARD_FIGURES, dashboard.rows);
   // The copy readers get (GET /v1/figures), in this run's generation: published with its dashboards.
@@ -230,10 +241,8 @@ export const controlPublications = (
   const input = rows.filter((r) => periods.includes(r.period) || earlier.has(r.period));
   try {
     // The earlier months come back in the output (their pattern fixed); readers hold them as published.
-    const trace = process.env['OUTCOMES_TRACE_AUDIT'] === '1';
     const released = controlRelease(input, {
-      onPass: trace ? (p) => process.stderr.write(`publication ${periods.join(' ')} pass ${JSON.stringify(p)}\n`) : undefined,
-      onComplement: trace ? (c, v) => process.stderr.write(`  hide ${c.period} ${c.programme_id} ${c.group_type} ${c.instrument} ${c.metric} ${c.perturbed === true ? 'P' : ''} <= ${v.why} ${v.kind} ${v.name.replace(/[\u001e\u001f]/g, '/')} [${v.low},${v.high}]\n`) : undefined,
+      ...auditTrace(`publication ${periods.join(' ')}`),
       policy, ...gate, present: (r) => presentFigures(r, displayPrecision('funder')).filter((row) => !earlier.has(row.period)),
       previouslyPublished: previous, held: previous.length > 0 ? [{ rows: previous, rounding: policy.rounding, current: false }] : [],
     });
