@@ -7,6 +7,7 @@ export const Messages = {
   /** Prefix of a perturbed value, and what the mark means. */
   perturbedMark: '≈',
   perturbedNote: 'perturbed: a small count (1 to 12 people) published with noise so that nobody can be counted; not the exact figure',
+  roundedNote: 'rounded: counts rounded to the nearest 5 (rates from the rounded counts) so that a small group elsewhere in the table cannot be worked out',
   noFigures: 'No published figures for this selection.',
   allGroupTypes: 'All group types',
   allProgrammes: 'All programmes',
@@ -47,7 +48,9 @@ export const Messages = {
     (rounding > 1 ? `; counts are rounded to the nearest ${rounding} and rates are computed from rounded counts.` : '.') +
     ` In groups of 20 or more people, a count of 1 to ${k + 4} people (reliable improvement or deterioration, recovery, ` +
     'drop-out) is published perturbed instead, marked “≈”: the value is deliberately not exact (it is the true count for ' +
-    'about half of such figures and a random count in that range for the others), and the same figure always gets the same value.',
+    'about half of such figures and a random count in that range for the others), and the same figure always gets the same value.' +
+    (rounding > 1 ? '' : ' Where a small group elsewhere could otherwise be worked out, a group of 20 or more people is shown with its counts ' +
+      'rounded to the nearest 5 (rates computed from the rounded counts), also marked “≈”, rather than hidden.'),
   clustering: 'Participants are clustered in groups: the number of groups is given beside every figure.',
   pairedDefinition:
     'Outcomes use paired participants (a first and a last score); data completeness is the share of participants with a score who are paired.',
@@ -83,3 +86,11 @@ export const suppressionReasonText = (reason: string | null | undefined): string
   }
   return `suppressed (${reason})`;
 };
+
+/** The mark before a value that is deliberately not exact (perturbed or rounded), or ''. */
+export const approximateMark = (row: { perturbed?: boolean; rounded?: boolean }): string =>
+  (row.perturbed === true || row.rounded === true ? Messages.perturbedMark : '');
+
+/** What the mark means for this row: perturbed noise, or a rounded cell; undefined when the value is exact. */
+export const approximateNote = (row: { perturbed?: boolean; rounded?: boolean }): string | undefined =>
+  (row.perturbed === true ? Messages.perturbedNote : row.rounded === true ? Messages.roundedNote : undefined);

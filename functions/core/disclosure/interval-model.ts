@@ -50,6 +50,8 @@ export interface ModelOptions {
   rateHalfStep: number;
   /** A perturbed figure's count lies in 1..band (`perturbationBand`); required when any row is perturbed. */
   perturbationBand?: number;
+  /** Rounding base of rows published `rounded` in an exact-count release (their counts and n lie in its buckets). */
+  cellRounding?: number;
 }
 
 // The quantity of a perturbed figure that lies in 1..band: a count's value, a rate's numerator; a perturbed
@@ -135,6 +137,8 @@ export const buildIntervalModel = (releases: readonly HeldRelease[], options: Mo
   releases.forEach((release, r) => {
     release.rows.forEach((row, j) => {
       const ref = { release: r, row: j };
+      // A row of a rounded cell is published as a funder's would be, whatever the release's own precision.
+      const rounding = row.rounded === true ? Math.max(release.rounding, options.cellRounding ?? 5) : release.rounding;
       const cell = cellKey(row);
       if (row.programme_id !== ALL) programmes.add(row.programme_id);
       const size = sizeQuantity(row);
@@ -148,7 +152,7 @@ export const buildIntervalModel = (releases: readonly HeldRelease[], options: Mo
       if (amountVar !== null) {
         const own = owners.get(amountVar) ?? { hidden: [], rounded: [], exact: false };
         if (row.suppressed || row.perturbed === true) own.hidden.push(ref);
-        else if (release.rounding > 1 && row.value !== 0) own.rounded.push(ref);
+        else if (rounding > 1 && row.value !== 0) own.rounded.push(ref);
         else own.exact = true;
         owners.set(amountVar, own);
       }
@@ -159,9 +163,9 @@ export const buildIntervalModel = (releases: readonly HeldRelease[], options: Mo
         if (small !== null) range(variable(cell, small), 1, options.perturbationBand, ref);
         if (amountVar !== sizeVar && row.n_participants !== null) {
           const seen = sizeOnly.get(sizeVar) ?? { hidden: [], rounded: [], exact: false };
-          if (release.rounding > 1) seen.rounded.push(ref); else seen.exact = true;
+          if (rounding > 1) seen.rounded.push(ref); else seen.exact = true;
           sizeOnly.set(sizeVar, seen);
-          const [lo, hi] = bucketOf(row.n_participants, release.rounding, k);
+          const [lo, hi] = bucketOf(row.n_participants, rounding, k);
           range(sizeVar, lo, hi, ref);
         }
         return;
@@ -170,22 +174,22 @@ export const buildIntervalModel = (releases: readonly HeldRelease[], options: Mo
         // An n published rounded (a funder's n of a mean) is audited like a rounded count: it keeps its bucket.
         const seen = sizeOnly.get(sizeVar) ?? { hidden: [], rounded: [], exact: false };
         if (row.suppressed) seen.hidden.push(ref);
-        else if (release.rounding > 1 && row.n_participants !== null && row.n_participants !== 0) seen.rounded.push(ref);
+        else if (rounding > 1 && row.n_participants !== null && row.n_participants !== 0) seen.rounded.push(ref);
         else seen.exact = true;
         sizeOnly.set(sizeVar, seen);
       }
       if (row.suppressed) return;
       const n = row.n_participants;
       if (n !== null) {
-        const [lo, hi] = bucketOf(n, release.rounding, k);
+        const [lo, hi] = bucketOf(n, rounding, k);
         range(sizeVar, lo, hi, ref);
       }
-      if (row.metric === Metric.participants && row.value === 0 && bucketOf(0, release.rounding, k)[1] === 0) emptyCells.push(cellPrefix(row));
+      if (row.metric === Metric.participants && row.value === 0 && bucketOf(0, rounding, k)[1] === 0) emptyCells.push(cellPrefix(row));
       if (amountVar === null || amountVar === sizeVar || row.value === null || n === null) return;
       if (row.value === 0 || n === 0) {
-        range(amountVar, 0, release.rounding > 1 ? bucketOf(0, release.rounding, k)[1] : 0, ref);
-      } else if (release.rounding > 1) {
-        const [lo, hi] = bucketOf(Math.round(row.value * n), release.rounding, k);
+        range(amountVar, 0, rounding > 1 ? bucketOf(0, rounding, k)[1] : 0, ref);
+      } else if (rounding > 1) {
+        const [lo, hi] = bucketOf(Math.round(row.value * n), rounding, k);
         range(amountVar, lo, hi, ref);
       } else {
         const lo = Math.max(k, Math.ceil((row.value - rateHalfStep) * n - 1e-9));

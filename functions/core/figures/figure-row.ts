@@ -44,14 +44,23 @@ export interface FigureRow {
    * `core/disclosure/perturbation.ts`): the true count lies in 1..12 and the value is not it; absent otherwise.
    */
   perturbed?: boolean;
+  /**
+   * True when the figure's counts and n are published rounded to the nearest 5 (its rates recomputed from the
+   * rounded counts) in a release of otherwise exact counts: a well-populated cell rounded, instead of hidden, so
+   * that a small count elsewhere in the table cannot be worked out. Absent otherwise.
+   */
+  rounded?: boolean;
 }
 
 /** Column order of `figures.csv`. */
 export const FIGURE_COLUMNS = [
   'period', 'programme_id', 'group_type', 'instrument', 'metric', 'value',
-  'ci_low', 'ci_high', 'n_participants', 'n_groups', 'suppressed', 'perturbed',
+  'ci_low', 'ci_high', 'n_participants', 'n_groups', 'suppressed', 'perturbed', 'rounded',
 ] as const satisfies readonly (keyof FigureRow)[];
 
-/** One column of a row as a flat file or packed row holds it: `perturbed` is always a boolean there, never absent. */
+/** One column of a row as a flat file or packed row holds it: `perturbed` and `rounded` are always booleans there. */
 export const figureField = (row: FigureRow, column: (typeof FIGURE_COLUMNS)[number]): string | number | boolean | null =>
-  (column === 'perturbed' ? row.perturbed === true : row[column]);
+  (column === 'perturbed' ? row.perturbed === true : column === 'rounded' ? row.rounded === true : row[column]);
+
+/** True when a published value is deliberately not exact (perturbed or rounded): shown with ≈. */
+export const isApproximate = (row: Pick<FigureRow, 'perturbed' | 'rounded'>): boolean => row.perturbed === true || row.rounded === true;

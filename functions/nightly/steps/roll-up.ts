@@ -170,7 +170,8 @@ export const rollUpStep = async (ctx: NightlyContext, input: RollUpInput): Promi
   // all-programmes margins unless a funder funds every programme).
   const held: HeldRelease[] = [{ rows: everyFundersReports(programmes, await publishedRows(ctx, allPublications)), rounding: funderPolicy.rounding, current: false }];
   const dashboard = controlRelease(rows, {
-    policy: managerPolicy, rule, solver, present: (r) => presentFigures(r, displayPrecision('manager')), held, perturbation, ...auditTrace('dashboard'),
+    policy: managerPolicy, rule, solver, present: (r) => presentFigures(r, displayPrecision('manager')), held, perturbation,
+    roundCells: { minBase: DEFAULT_PERTURBATION_BASE }, ...auditTrace('dashboard'),
   });
   await replaceDashboardFigures(ctx.db, dashboard.rows, dataAsOf, [ALL, ...programmes.map((p) => p.programmeId)]);
   await putFigures(ctx, DASHBOARD_FIGURES, dashboard.rows);

@@ -80,15 +80,17 @@ describe('figures.csv', () => {
     // Act
     const csv = figuresCsv([hostile]);
     // Assess
-    expect(csv).toBe(`${FIGURE_COLUMNS.join(',')}\r\n2026-Q2,"a,""b""",support,,participants,,,,,,true,false\r\n`);
+    expect(csv).toBe(`${FIGURE_COLUMNS.join(',')}\r\n2026-Q2,"a,""b""",support,,participants,,,,,,true,false,false\r\n`);
   });
 
-  it('marks a perturbed figure in its own column', () => {
+  it('marks a perturbed figure and a rounded one each in its own column', () => {
     // Prepare
     const perturbed: FigureRow = { period: '2026-Q2', programme_id: 'carers', group_type: 'support', instrument: 'phq9', metric: 'reliably_deteriorated', value: 4, ci_low: null, ci_high: null, n_participants: 4, n_groups: 3, suppressed: false, suppression_reason: null, perturbed: true };
     // Act
     const csv = figuresCsv([perturbed]);
     // Assess
-    expect(csv.split('\r\n')[1]).toBe('2026-Q2,carers,support,phq9,reliably_deteriorated,4,,,4,3,false,true');
+    expect(csv.split('\r\n')[1]).toBe('2026-Q2,carers,support,phq9,reliably_deteriorated,4,,,4,3,false,true,false');
+    const rounded = figuresCsv([{ ...perturbed, metric: 'paired', value: 40, n_participants: 40, perturbed: undefined, rounded: true }]);
+    expect(rounded.split('\r\n')[1]).toBe('2026-Q2,carers,support,phq9,paired,40,,,40,3,false,false,true');
   });
 });

@@ -71,13 +71,16 @@ export const attackIntervals = async (releases: readonly Held[], k: number): Pro
   const cells = new Map<string, { period: string; programme: string; type: string; instrument: string; qs: Set<string> }>();
   const programmes = new Set<string>();
   const empty: string[] = [];
-  for (const { rows, rounding } of releases) {
-    const half = Math.floor(rounding / 2);
-    const bucket = (id: string, value: number): void => {
-      if (rounding <= 1 || value === 0) constraints.push(`${id} = ${value}`);
-      else constraints.push(`${id} >= ${Math.max(k, value - half)}`, `${id} <= ${value + half}`);
-    };
+  for (const { rows, rounding: releaseRounding } of releases) {
     for (const row of rows) {
+      // The published method: a row marked `rounded` has its counts and n rounded to the nearest 5 (its rates
+      // computed from the rounded counts), whatever the rest of its release.
+      const rounding = row.rounded === true ? Math.max(releaseRounding, 5) : releaseRounding;
+      const half = Math.floor(rounding / 2);
+      const bucket = (id: string, value: number): void => {
+        if (rounding <= 1 || value === 0) constraints.push(`${id} = ${value}`);
+        else constraints.push(`${id} >= ${Math.max(k, value - half)}`, `${id} <= ${value + half}`);
+      };
       const q = quantitiesOf(row.metric);
       if (q === undefined) continue;
       const cell = `${row.period}/${row.programme_id}/${row.group_type}/${row.instrument}`;
