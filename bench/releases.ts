@@ -53,7 +53,7 @@ export const newModel = (
   const [grid, gridMs] = timed(() => publicationGrid(raw));
   const publications: TimedRelease[] = [];
   for (const quarter of closed) {
-    const [released, ms] = timed(() => controlPublications(grid, [quarter], funderPolicy(), [], { solver, rule: RULE, views, perturbation: PERTURBATION }));
+    const [released, ms] = timed(() => controlPublications(grid, [quarter], funderPolicy(), [], { solver, rule: RULE, views, perturbation: PERTURBATION, roundCells: { minBase: DEFAULT_PERTURBATION_BASE } }));
     publications.push(released === undefined
       ? { label: quarter, rows: [], ms, audit: null, withheld: true, note: 'unprotectable given the release: withheld, as the nightly does' }
       : { label: quarter, rows: released.rows, ms, audit: released.audit });

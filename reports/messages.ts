@@ -1,3 +1,4 @@
+import { cellRoundingFor } from '../functions/core/disclosure/disclosure-policy';
 /**
  * Every user-facing sentence of the charts, dashboards and funder reports, in one place so the wording stays
  * consistent and tests can assert on it.
@@ -7,7 +8,7 @@ export const Messages = {
   /** Prefix of a perturbed value, and what the mark means. */
   perturbedMark: '≈',
   perturbedNote: 'perturbed: a small count (1 to 12 people) published with noise so that nobody can be counted; not the exact figure',
-  roundedNote: 'rounded: counts rounded to the nearest 5 (rates from the rounded counts) so that a small group elsewhere in the table cannot be worked out',
+  roundedNote: 'rounded more coarsely than the other figures (to 5 where counts are exact, to 10 where they are rounded to 5; rates from the rounded counts) so that a small group elsewhere in the table cannot be worked out',
   noFigures: 'No published figures for this selection.',
   allGroupTypes: 'All group types',
   allProgrammes: 'All programmes',
@@ -49,8 +50,8 @@ export const Messages = {
     ` In groups of 20 or more people, a count of 1 to ${k + 4} people (reliable improvement or deterioration, recovery, ` +
     'drop-out) is published perturbed instead, marked “≈”: the value is deliberately not exact (it is the true count for ' +
     'about half of such figures and a random count in that range for the others), and the same figure always gets the same value.' +
-    (rounding > 1 ? '' : ' Where a small group elsewhere could otherwise be worked out, a group of 20 or more people is shown with its counts ' +
-      'rounded to the nearest 5 (rates computed from the rounded counts), also marked “≈”, rather than hidden.'),
+    ` Where a small group elsewhere could otherwise be worked out, a group of 20 or more people is shown with its counts ` +
+    `rounded to the nearest ${cellRoundingFor(rounding)} (rates computed from the rounded counts), also marked “≈”, rather than hidden.`,
   clustering: 'Participants are clustered in groups: the number of groups is given beside every figure.',
   pairedDefinition:
     'Outcomes use paired participants (a first and a last score); data completeness is the share of participants with a score who are paired.',

@@ -1,4 +1,5 @@
-import { Messages } from '../messages';
+import { Messages, approximateMark } from '../messages';
+import { cellRoundingFor } from '../../functions/core/disclosure/disclosure-policy';
 import type { FigureRow, Period } from '../../functions/core/figures/figure-row';
 import { ALL } from '../../functions/core/figures/figure-row';
 import { Metric, parseSessionMetric } from '../../functions/core/figures/metric';
@@ -63,7 +64,7 @@ const find = (rows: readonly FigureRow[], group: string, instrument: string, met
   rows.find((r) => r.group_type === group && r.instrument === instrument && r.metric === metric);
 
 // A rate as printed, marked when it is perturbed.
-const approx = (row: FigureRow | undefined): string => `${row?.perturbed === true ? Messages.perturbedMark : ''}${pct(row?.value)}`;
+const approx = (row: FigureRow | undefined): string => `${row === undefined ? '' : approximateMark(row)}${pct(row?.value)}`;
 
 /** Builds the content of a funder report for one closed period from the funder's programmes' rows. */
 export const funderReportContent = (input: FunderReportInput): FunderReportContent => {
@@ -83,7 +84,7 @@ export const funderReportContent = (input: FunderReportInput): FunderReportConte
         const improved = value(instrument.id, Metric.reliablyImproved);
         const paired = value(instrument.id, Metric.paired);
         const share = typeof improved?.value === 'number' && typeof paired?.value === 'number' && paired.value > 0
-          ? `${improved.perturbed === true ? Messages.perturbedMark : ''}${pct(improved.value / paired.value)}` : '*';
+          ? `${approximateMark(improved) || approximateMark(paired)}${pct(improved.value / paired.value)}` : '*';
         const signed = change.value === null ? '*' : `${change.value > 0 ? '+' : ''}${change.value.toFixed(1)}`;
         // the confidence of the threshold travels with the share (CORE-10's is 90 %, the others' 95 %)
         const confidence = instrument.reliableChange ? ` (${Math.round(instrument.reliableChange.confidence * 100)}% confidence)` : '';
@@ -108,6 +109,7 @@ export const funderReportContent = (input: FunderReportInput): FunderReportConte
   });
   const suppressed = rows.filter((r) => r.suppressed);
   const perturbedCount = rows.filter((r) => r.perturbed === true).length;
+  const roundedCount = rows.filter((r) => r.rounded === true && r.perturbed !== true).length;
   const byReason = new Map<string, number>();
   for (const row of suppressed) byReason.set(suppressionReasonText(row.suppression_reason), (byReason.get(suppressionReasonText(row.suppression_reason)) ?? 0) + 1);
   const sessionCount = suppressed.filter((r) => parseSessionMetric(r.metric) !== null).length;
@@ -119,6 +121,6 @@ export const funderReportContent = (input: FunderReportInput): FunderReportConte
   return {
     title: `Outcomes report for ${funder.name}`, funderName: funder.name, period, periodLabel: periodLabel(period),
     generatedAt: context.generatedAt, watermark: context.watermark, sections, method: methodNotes(context), suppression, rows,
-    disclosure: `Figures based on fewer than ${context.policy.k} people are not shown (*)${context.policy.rounding > 1 ? `, counts are rounded to the nearest ${context.policy.rounding}` : ''}, and further figures are hidden where they would let a hidden one be worked out: ${suppressed.length} of ${rows.length} figures for this period.${perturbedCount > 0 ? ` ${perturbedCount} small counts in larger groups are published perturbed, marked ≈ (the value is deliberately not exact; see the method).` : ''}`,
+    disclosure: `Figures based on fewer than ${context.policy.k} people are not shown (*)${context.policy.rounding > 1 ? `, counts are rounded to the nearest ${context.policy.rounding}` : ''}, and further figures are hidden where they would let a hidden one be worked out: ${suppressed.length} of ${rows.length} figures for this period.${perturbedCount > 0 ? ` ${perturbedCount} small counts in larger groups are published perturbed, marked ≈ (the value is deliberately not exact; see the method).` : ''}${roundedCount > 0 ? ` ${roundedCount} figures of larger groups are rounded to the nearest ${cellRoundingFor(context.policy.rounding)} instead of hidden, also marked ≈.` : ''}`,
   };
 };

@@ -1,5 +1,5 @@
 import type { FigureRow } from '../figures/figure-row';
-import { assertValidPolicy } from './disclosure-policy';
+import { assertValidPolicy, cellRoundingFor } from './disclosure-policy';
 import type { DisclosurePolicy } from './disclosure-policy';
 import { buildFigureTable, type FigureTable } from './figure-table';
 import { primarySuppression } from './primary-suppression';
@@ -22,17 +22,12 @@ export interface DisclosureContext {
   forceShown?: ReadonlySet<string>;
   /**
    * Cells (`cellKey`) published rounded in an exact-count release: every figure of the cell that is not hidden by the
-   * primary rule or `forceHidden` is published with its counts and n rounded to `cellRounding` and its rates
+   * primary rule or `forceHidden` is published with its counts and n rounded to `cellRoundingFor(policy.rounding)` and its rates
    * recomputed from the rounded counts, marked `rounded`. To the exact-linear attacker such figures are unknown
    * (they protect others) and need no protection themselves (a count known within its bucket is never small).
    */
   roundedCells?: ReadonlySet<string>;
-  /** Rounding base of `roundedCells` (default 5). */
-  cellRounding?: number;
 }
-
-/** Rounding base of the cells an exact-count release publishes rounded (as funders' counts: nearest 5). */
-export const DEFAULT_CELL_ROUNDING = 5;
 
 /** The controlled release: every input row, in stable order, and the notes a report prints. */
 export interface DisclosureResult {
@@ -95,7 +90,7 @@ export const applyDisclosureControl = (
     if (reason === undefined) return { ...entry.row, suppressed: false, suppression_reason: null };
     return { ...entry.row, value: null, ci_low: null, ci_high: null, n_participants: null, suppressed: true, suppression_reason: reason };
   });
-  const cellRounded = insensitive.size === 0 ? blanked : roundCells(table, blanked, insensitive, context.cellRounding ?? DEFAULT_CELL_ROUNDING);
+  const cellRounded = insensitive.size === 0 ? blanked : roundCells(table, blanked, insensitive, cellRoundingFor(policy.rounding));
   const rounded = roundFigures(table, cellRounded, policy.rounding);
   const output = rounded.filter((_, i) => table.entries[i]?.current === true);
   return { rows: output, notes: suppressionNotes(output, { k: policy.k, rounding: policy.rounding, revised }) };

@@ -1,7 +1,8 @@
 import { ALL, type FigureRow } from '../figures/figure-row';
 import { isHeadline } from '../figures/headline';
 import { Metric, metricInfo } from '../figures/metric';
-import { DEFAULT_CELL_ROUNDING, applyDisclosureControl } from './apply-disclosure-control';
+import { applyDisclosureControl } from './apply-disclosure-control';
+import { cellRoundingFor } from './disclosure-policy';
 import { InfeasibleModelError, type BoundSolver, type VariableRange } from './bound-solver';
 import type { DisclosurePolicy } from './disclosure-policy';
 import { UnprotectableDisclosureError } from './disclosure-errors';
@@ -66,11 +67,11 @@ export interface ReleaseOptions {
    */
   perturbation?: { key: Buffer; minBase: number };
   /**
-   * In a release of exact counts, publish a cell of at least `minBase` people (participants; an instrument's paired
-   * people) rounded (`DisclosureContext.roundedCells`, to `base`, default 5) rather than hide one of its headline
-   * figures as a complement. Absent: complements are hidden.
+   * Publish a cell of at least `minBase` people (participants; an instrument's paired people) rounded
+   * (`DisclosureContext.roundedCells`, to `cellRoundingFor(policy.rounding)`: 5 for exact counts, 10 for funders')
+   * rather than hide one of its headline figures as a complement. Absent: complements are hidden.
    */
-  roundCells?: { minBase: number; base?: number };
+  roundCells?: { minBase: number };
   /** Told of every complement the audit hides, with the violation it answers (diagnostics). */
   onComplement?: (complement: FigureRow, violation: IntervalViolation) => void;
 }
@@ -180,11 +181,11 @@ export const controlRelease = (rows: readonly FigureRow[], options: ReleaseOptio
   const views = options.views ?? [WHOLE_RELEASE];
   // Cells published rounded instead of losing a headline figure as a complement (only in exact-count releases).
   const roundedCells = new Set<string>();
-  const cellRounding = options.roundCells?.base ?? DEFAULT_CELL_ROUNDING;
+  const cellRounding = cellRoundingFor(policy.rounding);
   const sizes = cellSizes(rows);
   const keysOfCell = new Map<string, string[]>();
   for (const row of rows) keysOfCell.set(cellKey(row), [...(keysOfCell.get(cellKey(row)) ?? []), figureKey(row)]);
-  const canRound = (row: FigureRow): boolean => options.roundCells !== undefined && policy.rounding === 1 && isHeadline(row) &&
+  const canRound = (row: FigureRow): boolean => options.roundCells !== undefined && isHeadline(row) &&
     !roundedCells.has(cellKey(row)) && (sizes.get(cellKey(row)) ?? 0) >= options.roundCells.minBase;
   // A rounded cell's figures are published rounded from now on, also those an earlier pass hid as complements.
   const roundCell = (cell: string): void => {
@@ -200,7 +201,7 @@ export const controlRelease = (rows: readonly FigureRow[], options: ReleaseOptio
   const INTERVAL = SuppressionReason.secondary('interval');
   for (let pass = 1; ; pass += 1) {
     let controlled = applyDisclosureControl(rows, policy, {
-      previouslyPublished: options.previouslyPublished, forceHidden: new Set([...forced, ...perturbed.keys()]), forceShown: shown, roundedCells, cellRounding,
+      previouslyPublished: options.previouslyPublished, forceHidden: new Set([...forced, ...perturbed.keys()]), forceShown: shown, roundedCells,
     });
     // Headline figures of well-populated cells the exact-linear pass hid as complements: their cells are rounded instead.
     for (;;) {
@@ -210,7 +211,7 @@ export const controlRelease = (rows: readonly FigureRow[], options: ReleaseOptio
       for (const cell of fresh) roundCell(cell);
       perturbed = perturbedNow();
       controlled = applyDisclosureControl(rows, policy, {
-        previouslyPublished: options.previouslyPublished, forceHidden: new Set([...forced, ...perturbed.keys()]), forceShown: shown, roundedCells, cellRounding,
+        previouslyPublished: options.previouslyPublished, forceHidden: new Set([...forced, ...perturbed.keys()]), forceShown: shown, roundedCells,
       });
     }
     const published = present(controlled.rows.map((row) => {

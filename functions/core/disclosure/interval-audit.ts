@@ -1,7 +1,6 @@
 import type { BoundSolver, VariableRange } from './bound-solver';
 import { buildIntervalModel, type HeldRelease, type IntervalModel, type ModelRow, type RowRef, type TargetKind } from './interval-model';
 import { perturbationBand } from './perturbation';
-import { DEFAULT_CELL_ROUNDING } from './apply-disclosure-control';
 import { unionFind } from './union-find';
 
 /** What a release must leave a reader unsure of. */
@@ -11,8 +10,6 @@ export interface ProtectionRule {
   protectionWidth: number;
   /** Rates are published to this many decimals (0.1 % → 3). */
   rateDecimals: number;
-  /** Rounding base of the cells an exact-count release publishes rounded instead of hiding (default 5). */
-  cellRounding?: number;
 }
 
 /** Default protection width: a hidden count stays uncertain over at least 5 people. */
@@ -98,7 +95,6 @@ export const auditIntervals = (
 ): IntervalAuditResult => {
   const model = buildIntervalModel(releases, {
     k: rule.k, rateHalfStep: 0.5 * 10 ** -rule.rateDecimals, perturbationBand: perturbationBand(rule.k, rule.protectionWidth),
-    cellRounding: rule.cellRounding ?? DEFAULT_CELL_ROUNDING,
   });
   const rounding = Math.max(1, ...releases.map((r) => r.rounding));
   const violations: IntervalViolation[] = [];

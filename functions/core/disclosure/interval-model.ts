@@ -4,6 +4,7 @@ import { Metric, parseSessionMetric } from '../figures/metric';
 import { cellKey } from './figure-key';
 import { FINISHED_PARTS, metricRole } from './metric-role';
 import { monthsOfQuarter } from './period-relation';
+import { cellRoundingFor } from './disclosure-policy';
 
 /** One release as a reader holds it: its rows and the rounding base its counts were published with (1: exact). */
 export interface HeldRelease {
@@ -50,8 +51,6 @@ export interface ModelOptions {
   rateHalfStep: number;
   /** A perturbed figure's count lies in 1..band (`perturbationBand`); required when any row is perturbed. */
   perturbationBand?: number;
-  /** Rounding base of rows published `rounded` in an exact-count release (their counts and n lie in its buckets). */
-  cellRounding?: number;
 }
 
 // The quantity of a perturbed figure that lies in 1..band: a count's value, a rate's numerator; a perturbed
@@ -137,8 +136,8 @@ export const buildIntervalModel = (releases: readonly HeldRelease[], options: Mo
   releases.forEach((release, r) => {
     release.rows.forEach((row, j) => {
       const ref = { release: r, row: j };
-      // A row of a rounded cell is published as a funder's would be, whatever the release's own precision.
-      const rounding = row.rounded === true ? Math.max(release.rounding, options.cellRounding ?? 5) : release.rounding;
+      // A row of a rounded cell has its counts in the buckets of the cell rounding of its release (`cellRoundingFor`).
+      const rounding = row.rounded === true ? cellRoundingFor(release.rounding) : release.rounding;
       const cell = cellKey(row);
       if (row.programme_id !== ALL) programmes.add(row.programme_id);
       const size = sizeQuantity(row);

@@ -237,7 +237,13 @@ describe('controlled releases against the independent interval attacker', () => 
       held: held.map((h) => ({ ...h, current: false })), ...(roundCells ? { roundCells: { minBase: 20 } } : {}),
     }).rows;
     const funderPolicy = defaultDisclosurePolicy('funder');
-    const funderQ3: Held = { rows: release(q3, funderPolicy), rounding: funderPolicy.rounding };
+    const funderQ3: Held = {
+      rows: controlRelease(q3, {
+        policy: funderPolicy, rule: RULE, solver, present: (r) => presentFigures(r, displayPrecision('funder')), perturbation,
+        views: funderViews(DEMO_PROGRAMMES), roundCells: { minBase: 20 },
+      }).rows,
+      rounding: funderPolicy.rounding,
+    };
     const cellOf = (r: FigureRow): string => [r.period, r.programme_id, r.group_type, r.instrument].join('|');
     // Headline figures (quarter) of cells with 20 or more people, by the people count of their cell
     const sizes = new Map(q4.filter((r) => r.metric === 'paired' || (r.metric === 'participants' && r.instrument === '')).map((r) => [cellOf(r), r.value ?? 0]));
@@ -250,9 +256,11 @@ describe('controlled releases against the independent interval attacker', () => 
     const hiding = managerRelease(q4, false);
     const roundedQ3 = managerRelease(q3, true, [funderQ3]);
     const truth = new Map([...trueValues(q4), ...trueValues(q3)]);
-    const readers: [string, Interval[]][] = [
-      ['manager 2026-Q4', await attackIntervals([{ rows: rounded, rounding: 1 }], 8)],
-      ['manager 2026-Q3 holding the funder publication', await attackIntervals([{ rows: roundedQ3, rounding: 1 }, funderQ3], 8)],
+    const readers: [string, Interval[], number][] = [
+      ['manager 2026-Q4', await attackIntervals([{ rows: rounded, rounding: 1 }], 8), 1],
+      ['manager 2026-Q3 holding the funder publication', await attackIntervals([{ rows: roundedQ3, rounding: 1 }, funderQ3], 8), 1],
+      ...await Promise.all(funderViews(DEMO_PROGRAMMES).map(async (view) =>
+        [view.name, await attackIntervals([{ rows: view.rows(funderQ3.rows), rounding: 5 }], 8), 5] as [string, Interval[], number])),
     ];
 
     // Assess: rounded rows are visible, marked, their counts and n on the grid of 5; a rounded cell has no exact
@@ -265,6 +273,10 @@ describe('controlled releases against the independent interval attacker', () => 
     const roundedCells = new Set(roundedRows.map(cellOf));
     expect(rounded.filter((r) => roundedCells.has(cellOf(r)) && !r.suppressed && r.rounded !== true)).toEqual([]);
     expect(hiddenWellPopulated(rounded)).toBeLessThan(hiddenWellPopulated(hiding));
-    for (const [name, intervals] of readers) expect([name, leaks(intervals, 8, 1, truth)]).toEqual([name, []]);
+    // A funder's rounded cells are rounded to 10: counts on that grid
+    const funderRounded = funderQ3.rows.filter((r) => r.rounded === true && r.perturbed !== true);
+    expect(funderRounded.length).toBeGreaterThan(0);
+    expect(funderRounded.filter((r) => COUNTS.has(r.metric)).every((r) => (r.value ?? 0) % 10 === 0)).toBe(true);
+    for (const [name, intervals, rounding] of readers) expect([name, leaks(intervals, 8, rounding, truth)]).toEqual([name, []]);
   });
 });

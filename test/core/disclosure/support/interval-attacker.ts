@@ -73,9 +73,9 @@ export const attackIntervals = async (releases: readonly Held[], k: number): Pro
   const empty: string[] = [];
   for (const { rows, rounding: releaseRounding } of releases) {
     for (const row of rows) {
-      // The published method: a row marked `rounded` has its counts and n rounded to the nearest 5 (its rates
-      // computed from the rounded counts), whatever the rest of its release.
-      const rounding = row.rounded === true ? Math.max(releaseRounding, 5) : releaseRounding;
+      // The published method: a row marked `rounded` has its counts and n rounded to the nearest 5 in a release of
+      // exact counts, to twice the release's base in a rounded one (its rates computed from the rounded counts).
+      const rounding = row.rounded !== true ? releaseRounding : releaseRounding > 1 ? 2 * releaseRounding : 5;
       const half = Math.floor(rounding / 2);
       const bucket = (id: string, value: number): void => {
         if (rounding <= 1 || value === 0) constraints.push(`${id} = ${value}`);
