@@ -195,7 +195,7 @@ export const controlRelease = (rows: readonly FigureRow[], options: ReleaseOptio
   // Figures published perturbed: hidden to the exact-linear pass (their true value is not published), shown
   // perturbed unless the audit hides one as a complement.
   const perturbedNow = (): Map<string, Perturbed> => (options.perturbation === undefined ? new Map<string, Perturbed>() : perturbations(rows, {
-    ...options.perturbation, band: perturbationBand(rule.k, rule.protectionWidth), rounding: policy.rounding,
+    ...options.perturbation, band: perturbationBand(rule.k, rule.protectionWidth), rounding: policy.rounding, k: rule.k,
   }, { cells: roundedCells, base: cellRounding }));
   let perturbed = perturbedNow();
   const INTERVAL = SuppressionReason.secondary('interval');

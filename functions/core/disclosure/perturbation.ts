@@ -25,6 +25,11 @@ export interface PerturbationRule {
   minBase: number;
   /** Rounding base of the release's counts: a perturbed rate's n is published rounded and its value p / that n. */
   rounding: number;
+  /**
+   * Threshold of the release (default 8). In a release of exact counts a rate whose n is k..band is perturbed over
+   * 1..n: its n is published, so a reader knows x ∈ [1, n] — not inside 1..k−1, at least k − 1 wide.
+   */
+  k?: number;
 }
 
 /** The smallest base whose small counts are perturbed: 20 people (a count of 1..band is then a minority). */
@@ -88,13 +93,15 @@ export const perturbations = (
       const x = Math.round(row.value * n);
       // A rate's n (cases above the cut-off at start; starters who finished) is part of its cell's people: the cell
       // is the base, provided n exceeds the band so that every p in 1..band is a rate of n.
-      const base = Math.max(n, n > rule.band ? paired.get(cellKey(row)) ?? 0 : 0);
-      if (base < rule.minBase || x < 1 || x > rule.band) continue;
-      const p = perturbCount(x, rule.band, identity, rule.key);
-      // Funders (and rounded cells) get n rounded (never below k) and the rate of p over that n: the value then
-      // says nothing of the true n (never at or below the band, so p / n stays a rate whatever `minBase` is).
+      // A rate of a small n in an exact release (n published exactly, k ≤ n ≤ band) is perturbed over 1..n.
       const isRounded = rounded.cells.has(cellKey(row));
       const rounding = Math.max(rule.rounding, isRounded ? rounded.base : 1);
+      const reach = rounding === 1 && n >= (rule.k ?? 8) ? Math.min(rule.band, n) : rule.band;
+      const base = Math.max(n, n > rule.band || reach < rule.band ? paired.get(cellKey(row)) ?? 0 : 0);
+      if (base < rule.minBase || x < 1 || x > reach) continue;
+      const p = perturbCount(x, reach, identity, rule.key);
+      // Funders (and rounded cells) get n rounded (never below k) and the rate of p over that n: the value then
+      // says nothing of the true n (never at or below the band, so p / n stays a rate whatever `minBase` is).
       const shown = rounding > 1 ? Math.max(rule.band + 1, Math.round(n / rounding) * rounding) : n;
       const mark = isRounded ? { rounded: true } : {};
       out.set(identity, { value: roundRate(p / shown), n: shown, ...mark });
