@@ -1,4 +1,4 @@
-import type { FigureRow } from '../figures/figure-row';
+import { emptyCellKey, emptyCellsOf, type FigureRow } from '../figures/figure-row';
 import { assertValidPolicy, cellRoundingFor } from './disclosure-policy';
 import type { DisclosurePolicy } from './disclosure-policy';
 import { buildFigureTable, type FigureTable } from './figure-table';
@@ -79,7 +79,9 @@ export const applyDisclosureControl = (
     hidden.set(i, ROUNDED);
     insensitive.add(i);
   });
-  const final = secondarySuppression(table, hidden, known, policy.k, insensitive);
+  const empty = emptyCellsOf(rows);
+  const neverHidden = new Set(table.entries.flatMap((entry, i) => (entry.current && empty.has(emptyCellKey(entry.row)) ? [i] : [])));
+  const final = secondarySuppression(table, hidden, known, policy.k, insensitive, neverHidden);
   const shown = context.forceShown ?? new Set<string>();
   table.entries.forEach((entry, i) => {
     const reason = final.get(i);

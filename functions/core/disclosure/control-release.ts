@@ -1,4 +1,4 @@
-import { ALL, type FigureRow } from '../figures/figure-row';
+import { ALL, emptyCellKey, emptyCellsOf, type FigureRow } from '../figures/figure-row';
 import { isHeadline } from '../figures/headline';
 import { Metric, metricInfo } from '../figures/metric';
 import { applyDisclosureControl } from './apply-disclosure-control';
@@ -116,10 +116,11 @@ const better = (a: FigureRow, b: FigureRow): boolean => {
  * and instrument (siblings and margins). Undefined when this release has nothing left to hide.
  */
 const complementFor = (
-  violation: IntervalViolation, rows: readonly FigureRow[], taken: ReadonlySet<string>, seen: ReadonlySet<string>,
+  violation: IntervalViolation, rows: readonly FigureRow[], taken: ReadonlySet<string>, seen: ReadonlySet<string>, empty: ReadonlySet<string>,
 ): FigureRow | undefined => {
   // Only what the reader sees can change what it knows.
-  const open = (row: FigureRow | undefined): row is FigureRow => row !== undefined && !row.suppressed && !taken.has(figureKey(row)) && seen.has(figureKey(row));
+  const open = (row: FigureRow | undefined): row is FigureRow => row !== undefined && !row.suppressed && !taken.has(figureKey(row)) && seen.has(figureKey(row)) &&
+    !empty.has(emptyCellKey(row));
   const pick = (candidates: (FigureRow | undefined)[]): FigureRow | undefined =>
     candidates.filter(open).reduce<FigureRow | undefined>((best, row) => (best === undefined || better(row, best) ? row : best), undefined);
   const current = (refs: readonly RowRef[]): (FigureRow | undefined)[] => refs.filter((r) => r.release === 0).map((r) => rows[r.row]);
@@ -173,6 +174,8 @@ export const controlRelease = (rows: readonly FigureRow[], options: ReleaseOptio
   const cache = new Map<string, VariableRange[]>();
   // Which hidden counts are small (sensitive) and which are complements: from the rows before control.
   const truth = trueCounts(rows);
+  // Cells without participants: published as zeros ("no groups this period"), never hidden as complements.
+  const empty = emptyCellsOf(rows);
   const verdicts = new Map<string, { text: string; violations: IntervalViolation[]; audited: number; narrowest: number | null }>();
   // Per reader and count: passes in a row it has failed.
   let failingBefore = new Map<string, number>();
@@ -275,7 +278,7 @@ export const controlRelease = (rows: readonly FigureRow[], options: ReleaseOptio
           failingNow.set(failingName, streak);
           if (streak > ESCALATE_AFTER) {
             const all = violation.binding.filter((r) => r.release === 0).map((r) => blockRows[r.row])
-              .filter((r): r is FigureRow => r !== undefined && !r.suppressed && seen.has(figureKey(r)) && !taken.has(figureKey(r)));
+              .filter((r): r is FigureRow => r !== undefined && !r.suppressed && seen.has(figureKey(r)) && !taken.has(figureKey(r)) && !empty.has(emptyCellKey(r)));
             // Figures other than headline ones first, as for a single complement.
             const others = all.filter((r) => !isHeadline(r));
             if (all.length > 0) {
@@ -289,13 +292,13 @@ export const controlRelease = (rows: readonly FigureRow[], options: ReleaseOptio
             }
           }
           // Rows of rounded cells only when nothing else binds (they are already less exact).
-          const complement = complementFor(violation, blockRows, taken, seenExact) ?? complementFor(violation, blockRows, taken, seen);
+          const complement = complementFor(violation, blockRows, taken, seenExact, empty) ?? complementFor(violation, blockRows, taken, seen, empty);
           if (complement !== undefined && (canRound(complement) || toRound.has(cellKey(complement)))) {
             toRound.add(cellKey(complement));
             continue;
           }
           // Another violation of this pass already hides what would protect it: look again next pass.
-          if (complement === undefined && complementFor(violation, blockRows, new Set(), seen) !== undefined) {
+          if (complement === undefined && complementFor(violation, blockRows, new Set(), seen, empty) !== undefined) {
             deferred += 1;
             continue;
           }

@@ -24,6 +24,7 @@ export const secondarySuppression = (
   known: ReadonlySet<number>,
   k: number,
   insensitive: ReadonlySet<number> = new Set(),
+  neverHidden: ReadonlySet<number> = new Set(),
 ): Map<number, string> => {
   const result = new Map(hidden);
   const cells = new Map<string, number[]>();
@@ -32,18 +33,19 @@ export const secondarySuppression = (
     if (members === undefined) cells.set(entry.cell, [i]);
     else members.push(i);
   });
-  for (const block of figureBlocks(table)) controlBlock(table, block, cells, result, known, k, insensitive);
+  for (const block of figureBlocks(table)) controlBlock(table, block, cells, result, known, k, insensitive, neverHidden);
   return result;
 };
 
 const controlBlock = (
   table: FigureTable, block: FigureBlock, cells: ReadonlyMap<string, number[]>, result: Map<number, string>,
-  known: ReadonlySet<number>, k: number, insensitive: ReadonlySet<number>,
+  known: ReadonlySet<number>, k: number, insensitive: ReadonlySet<number>, neverHidden: ReadonlySet<number>,
 ): void => {
   const attacker = new BlockAttacker(table, block, k);
   // Complements published because nothing could protect them (they were computable anyway): never hidden again.
   const settled = new Set<number>();
-  const open = (i: number): boolean => !result.has(i) && table.entries[i]?.fixed === false && !settled.has(i);
+  // Figures of empty cells are published as zeros, never complements.
+  const open = (i: number): boolean => !result.has(i) && table.entries[i]?.fixed === false && !settled.has(i) && !neverHidden.has(i);
   const view: PatternView = { table, cells, hidden: result, open, k, insensitive };
   const blockCells = [...new Set(block.entries.map((i) => table.entries[i]?.cell ?? ''))].map((cell) => cells.get(cell) ?? []);
   const modelHidden = (): Set<number> => new Set(block.entries.filter((i) => result.has(i) && !known.has(i)));

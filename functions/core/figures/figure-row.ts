@@ -62,5 +62,15 @@ export const FIGURE_COLUMNS = [
 export const figureField = (row: FigureRow, column: (typeof FIGURE_COLUMNS)[number]): string | number | boolean | null =>
   (column === 'perturbed' ? row.perturbed === true : column === 'rounded' ? row.rounded === true : row[column]);
 
+/**
+ * The (period, programme, group type) cells with no participants at all, from rows before control: "no groups this
+ * period" is published as such, so none of their figures is ever hidden as a complement (a zero discloses nobody).
+ */
+export const emptyCellsOf = (rows: readonly FigureRow[]): Set<string> =>
+  new Set(rows.filter((r) => r.metric === 'participants' && r.instrument === NO_INSTRUMENT && r.value === 0 && !r.suppressed).map(emptyCellKey));
+
+/** The key `emptyCellsOf` uses: period, programme and group type. */
+export const emptyCellKey = (row: Pick<FigureRow, 'period' | 'programme_id' | 'group_type'>): string => `${row.period}\u001f${row.programme_id}\u001f${row.group_type}`;
+
 /** True when a published value is deliberately not exact (perturbed or rounded): shown with ≈. */
 export const isApproximate = (row: Pick<FigureRow, 'perturbed' | 'rounded'>): boolean => row.perturbed === true || row.rounded === true;

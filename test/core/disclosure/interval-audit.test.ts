@@ -273,6 +273,13 @@ describe('controlled releases against the independent interval attacker', () => 
     const roundedCells = new Set(roundedRows.map(cellOf));
     expect(rounded.filter((r) => roundedCells.has(cellOf(r)) && !r.suppressed && r.rounded !== true)).toEqual([]);
     expect(hiddenWellPopulated(rounded)).toBeLessThan(hiddenWellPopulated(hiding));
+    // A true zero reads as zero: every participants count of an empty cell is published 0, in both models
+    const empty = q4.filter((r) => r.metric === 'participants' && r.instrument === '' && r.value === 0).map(cellOf);
+    expect(empty.length).toBeGreaterThan(0);
+    for (const out of [rounded, hiding]) {
+      expect(out.filter((r) => empty.includes(cellOf(r)) && r.metric === 'participants').map((r) => [cellOf(r), r.value, r.suppressed]))
+        .toEqual(empty.map((cell) => [cell, 0, false]));
+    }
     // A funder's rounded cells are rounded to 10: counts on that grid
     const funderRounded = funderQ3.rows.filter((r) => r.rounded === true && r.perturbed !== true);
     expect(funderRounded.length).toBeGreaterThan(0);

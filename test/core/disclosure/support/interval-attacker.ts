@@ -204,7 +204,7 @@ export const attackIntervals = async (releases: readonly Held[], k: number): Pro
 
 /**
  * The true value of every count the attacker names, from the rows before control (its own catalogue): a row's n
- * is its n quantity, a count's value or a rate's value × n its value quantity.
+ * is its n quantity, a count's value or a rate's value × n its value quantity (0 for a rate of nobody).
  */
 export const trueValues = (rows: readonly FigureRow[]): Map<string, number> => {
   const truth = new Map<string, number>();
@@ -214,6 +214,8 @@ export const trueValues = (rows: readonly FigureRow[]): Map<string, number> => {
     const cell = `${row.period}/${row.programme_id}/${row.group_type}/${row.instrument}`;
     truth.set(`${cell}/${q.n}`, row.n_participants);
     if (q.value !== undefined && row.value !== null) truth.set(`${cell}/${q.value}`, COUNTS.has(row.metric) ? row.value : Math.round(row.value * row.n_participants));
+    // A rate of nobody has no value, and its numerator is nobody too.
+    else if (q.value !== undefined && row.n_participants === 0) truth.set(`${cell}/${q.value}`, 0);
   }
   return truth;
 };
