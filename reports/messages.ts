@@ -37,6 +37,13 @@ export const Messages = {
   higherIsBetter: 'higher scores are better: a positive change is an improvement',
   effectSignNote: 'Signs of lower-is-better instruments are reversed, so positive always means improvement.',
   lastUpdated: 'Last updated',
+  periodNotEnded: 'not ended yet',
+  periodOpenNote: (period: string, asOf: string): string =>
+    `${period} has not ended yet: only groups that ended by ${asOf} are counted, so these figures will change.`,
+  downloadCsv: 'Download these figures (CSV)',
+  termsTitle: 'What the terms mean',
+  noFiguresFor: (selection: string): string => `No published figures for ${selection} in this period.`,
+  chartActions: 'Save this chart as an image',
   methodTitle: 'Method',
   disclosure: (k: number, rounding: number): string =>
     `Disclosure control: figures are published per quarter, on a fixed set of rows. Any figure backed by fewer than ${k} ` +

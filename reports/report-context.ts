@@ -27,10 +27,17 @@ export interface InstrumentInfo {
   referenceLines?: readonly ReferenceLine[];
 }
 
-/** A programme as named in reports. */
+/** When a participant of a programme counts as having completed (see the programme schema); default half the planned sessions. */
+export interface CompletionRule {
+  minSessions?: number;
+  minShare?: number;
+}
+
+/** A programme as named in reports, with the rules its figures are defined by. */
 export interface ProgrammeInfo {
   id: string;
   name: string;
+  completion?: CompletionRule;
 }
 
 /** A funder and the programmes whose figures its reports contain. */

@@ -10,6 +10,10 @@ export interface DashboardData {
   defaultPeriod: Period;
   instruments: InstrumentInfo[];
   k: number;
+  /** Periods that had not ended by the time of the figures: marked, their figures will change. */
+  openPeriods: Period[];
+  /** The day the figures are as of (`YYYY-MM-DD`). */
+  asOf: string;
   /** Rows as arrays in `FIGURE_COLUMNS` order (half the size of objects). */
   rows: (string | number | boolean | null)[][];
 }

@@ -14,7 +14,18 @@ form.filters label { display: flex; flex-direction: column; font-size: 0.85rem; 
 form.filters select { font: inherit; font-weight: normal; padding: 4px 8px; min-width: 12rem; }
 #filter-summary { color: var(--muted); font-size: 0.9rem; margin: 8px 0 0; }
 #charts { display: flex; flex-wrap: wrap; gap: 16px; margin-top: 16px; align-items: flex-start; }
-figure.chart { margin: 0; flex: 0 1 auto; max-width: 100%; background: white; border: 1px solid var(--line); border-radius: 6px; padding: 8px; overflow-x: auto; min-height: 120px; }
+figure.chart { margin: 0; flex: 0 1 auto; max-width: 100%; min-width: 0; background: white; border: 1px solid var(--line); border-radius: 6px; padding: 8px; min-height: 120px; }
+/* Charts scale down to the width available (vega's SVG has a viewBox), so nothing is cut off on a phone. */
+figure.chart .vega-embed { display: block; max-width: 100%; }
+figure.chart svg { display: block; max-width: 100%; height: auto; }
+.period-open { background: #fff3cd; border-left: 4px solid #E69F00; padding: 6px 10px; margin: 8px 0 0; }
+button { font: inherit; padding: 6px 12px; border: 1px solid var(--accent); border-radius: 4px; background: white; color: var(--accent); cursor: pointer; }
+button:focus-visible, a:focus-visible, select:focus-visible, .table-wrap:focus-visible { outline: 3px solid #E69F00; outline-offset: 2px; }
+dl.terms { display: grid; grid-template-columns: repeat(auto-fill, minmax(18rem, 1fr)); gap: 8px 24px; margin: 0; }
+dl.terms dt { font-weight: bold; }
+dl.terms dd { margin: 0; color: var(--ink); }
+dl.terms div:target { background: #fff3cd; }
+td a { color: inherit; }
 h2 { margin: 32px 0 8px; font-size: 1.2rem; }
 table { border-collapse: collapse; background: white; font-size: 0.85rem; width: 100%; }
 th, td { border-bottom: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; }
@@ -25,4 +36,11 @@ td.empty { color: var(--muted); font-style: italic; text-align: center; padding:
 .table-wrap { max-height: 32rem; overflow: auto; border: 1px solid var(--line); }
 .notes li { margin-bottom: 4px; }
 noscript p { background: #fff3cd; padding: 8px; }
+@media (max-width: 600px) {
+  header, main { padding-left: 12px; padding-right: 12px; }
+  form.filters { position: static; }
+  form.filters label, form.filters select { width: 100%; min-width: 0; }
+  #charts { display: block; }
+  figure.chart { margin-bottom: 12px; }
+}
 `;
