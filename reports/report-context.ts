@@ -1,3 +1,4 @@
+import type { ProgrammePayload } from '../schemas/api/admin';
 import type { CaseWhen, Direction, MeasureType } from '../functions/core/instruments/instrument-definition';
 
 /** A horizontal/vertical reference line drawn on a chart: on the `score` axis (a norm) or the `change` axis. */
@@ -38,7 +39,11 @@ export interface ProgrammeInfo {
   id: string;
   name: string;
   completion?: CompletionRule;
+  targets?: ProgrammeTargets;
 }
+
+/** A programme's headline targets (shares in 0..1; drop-out a ceiling) and main instrument, as the programme schema defines them. */
+export type ProgrammeTargets = NonNullable<ProgrammePayload['targets']>;
 
 /** A funder and the programmes whose figures its reports contain. */
 export interface FunderInfo {

@@ -1,6 +1,6 @@
 import { FIGURE_COLUMNS, figureField } from '../../functions/core/figures/figure-row';
 import type { FigureRow, Period } from '../../functions/core/figures/figure-row';
-import type { InstrumentInfo } from '../report-context';
+import type { InstrumentInfo, ProgrammeTargets } from '../report-context';
 
 /** What a dashboard page carries inline for its script: compact rows plus the labels the charts need. */
 export interface DashboardData {
@@ -14,6 +14,8 @@ export interface DashboardData {
   openPeriods: Period[];
   /** The day the figures are as of (`YYYY-MM-DD`). */
   asOf: string;
+  /** The programme's headline targets (none on the organisation page). */
+  targets?: ProgrammeTargets;
   /** Rows as arrays in `FIGURE_COLUMNS` order (half the size of objects). */
   rows: (string | number | boolean | null)[][];
 }

@@ -89,7 +89,7 @@ export const dashboardPage = (input: DashboardPageInput, assets: DashboardAssets
   const data: DashboardData = {
     programmeId, scopeLabel: name, periods, defaultPeriod: defaultPeriod(periods, context.generatedAt),
     instruments: context.instruments.filter((i) => rows.some((row) => row.instrument === i.id)), k: context.policy.k,
-    openPeriods, asOf, rows: packRows(rows),
+    openPeriods, asOf, ...(programme?.targets !== undefined && programmeId !== ALL && { targets: programme.targets }), rows: packRows(rows),
   };
   const option = (value: string, label: string, selected = false): string =>
     `<option value="${escapeHtml(value)}"${selected ? ' selected' : ''}>${escapeHtml(label)}</option>`;
@@ -123,6 +123,7 @@ ${input.links.length === 0 ? '' : `<nav aria-label="Dashboards"><ul>${input.link
 </form>
 <p id="filter-summary" aria-live="polite"></p>
 <p id="period-open" class="period-open" hidden></p>
+<section id="at-a-glance" aria-labelledby="glance-title"><h2 id="glance-title">${Messages.glanceTitle}</h2><div id="glance"></div></section>
 <section id="charts" aria-label="Charts"></section>
 <h2 id="figures">Published figures</h2>
 <p>Figures for the selected period, group type and instrument. <strong>*</strong> marks a suppressed figure; the reason is in the last column. Each measure links to <a href="#terms">what it means</a>.</p>

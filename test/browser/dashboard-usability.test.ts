@@ -13,7 +13,8 @@ import { launchChromium, waitForCharts } from '../support/chromium';
 // Support groups in this organisation never use PHQ-9 (their published rows have none); the figures are as of
 // 15 June 2026, so June and Q2 2026 have not ended.
 const rows = makeFigureRows().filter((r) => !(r.group_type === 'support' && r.instrument === 'phq9'));
-const context = fixtureContext({ generatedAt: '2026-06-15T02:15:00.000Z' });
+const base0 = fixtureContext({ generatedAt: '2026-06-15T02:15:00.000Z' });
+const context = { ...base0, programmes: base0.programmes.map((p) => (p.id === 'south' ? { ...p, targets: { mainInstrument: 'swemwbs', completionRate: 0.7, dropoutRate: 0.2, recoveryRate: 0.5 } } : p)) };
 const files = new Map(buildDashboards(rows, context, loadDashboardAssets()).map((f) => [`/${f.key}`, f.html]));
 let server: Server;
 let browser: Browser;
@@ -168,6 +169,36 @@ describe('the programme dashboard, used as a manager would', () => {
     expect(await everything.page.$eval('a[data-needs-scope]', (a) => a.getAttribute('href'))).toBe(`../index.html${all}`);
     expect(await linkShown(session.page)).toBe(true);
     for (const opened of [plain, ownOnly, everything, session]) await opened.context.close();
+  });
+
+  it('opens on the period\'s headline figures, against the previous period, the target and the benchmark', async () => {
+    // Prepare
+    const { context: c, page } = await open('/dashboards/south/index.html#period=2026-Q1');
+    const tiles = async () => page.$$eval('li.kpi', (els) => els.map((el) => ({
+      id: el.getAttribute('data-kpi'), state: el.getAttribute('data-state'), value: el.querySelector('.kpi-value')?.textContent ?? '',
+      change: el.querySelector('.kpi-change')?.textContent ?? '', target: el.querySelector('.kpi-target')?.textContent ?? '', benchmark: el.querySelector('.kpi-benchmark')?.textContent ?? '',
+    })));
+    const glanceTop = await page.$eval('#at-a-glance', (el) => el.getBoundingClientRect().top);
+    const chartsTop = await page.$eval('#charts', (el) => el.getBoundingClientRect().top);
+    const all = await tiles();
+    // Act
+    await page.selectOption('#filter-group', 'psychotherapy');
+    await waitForCharts(page);
+    const psychotherapy = await tiles();
+    const byType = await page.$$eval('.glance-table tbody th', (els) => els.map((el) => el.textContent));
+    // Assess
+    expect(glanceTop).toBeLessThan(chartsTop);
+    expect(glanceTop).toBeLessThan(400);
+    expect(all.map((t) => t.id)).toEqual(['participants', 'attendance', 'completion', 'dropout', 'reliable-improvement', 'recovery', 'mean-final']);
+    expect(all.find((t) => t.id === 'completion')?.target).toMatch(/^Target: at least 70% \((met|not met)\)$/);
+    expect(all.find((t) => t.id === 'recovery')?.benchmark).toBe('Benchmark: NHS Talking Therapies recovery standard 50%');
+    expect(all.find((t) => t.id === 'participants')?.change).toMatch(/Oct–Dec 2025 \(Q4\): no figures/);
+    expect(byType).toEqual(['All group types', 'Psychoeducational', 'Support', 'Skill development', 'Psychotherapy']);
+    // South's psychotherapy groups are small: what is hidden reads "suppressed", never a number
+    for (const tile of psychotherapy.filter((t) => t.state === 'hidden')) expect(tile.value).toBe('suppressed');
+    for (const tile of psychotherapy.filter((t) => t.state === 'perturbed')) expect(tile.value.startsWith('≈')).toBe(true);
+    expect(psychotherapy.some((t) => t.state === 'hidden')).toBe(true);
+    await c.close();
   });
 
   it('has no serious or critical axe-core violation, on a desktop and on a phone', async () => {

@@ -16,6 +16,8 @@ import { figureTableRows, groupOrder } from '../figure-table-rows';
 import { figuresCsv } from '../../../functions/core/figures/figures-csv';
 import type { FigureRow } from '../../../functions/core/figures/figure-row';
 import type { InstrumentInfo } from '../../report-context';
+import { headlineFigures } from '../../headline/headline-figures';
+import { headlineHtml } from '../headline-html';
 
 interface EmbedResult { view: { finalize: () => void } }
 type VegaEmbed = (el: HTMLElement, spec: unknown, options: unknown) => Promise<EmbedResult>;
@@ -37,6 +39,7 @@ const start = (): void => {
   const tableBody = byId('figures-body');
   const summary = byId('filter-summary');
   const periodOpen = byId('period-open');
+  const glance = byId('glance');
   let views: EmbedResult[] = [];
   let shown: FigureRow[] = [];
 
@@ -137,6 +140,8 @@ const start = (): void => {
     summary.textContent = `Showing ${periodLabel(period.value)} · ${group.selectedOptions[0]?.textContent ?? ''} · ${instrument.selectedOptions[0]?.textContent ?? ''}`;
     periodOpen.hidden = !data.openPeriods.includes(period.value);
     periodOpen.textContent = periodOpen.hidden ? '' : Messages.periodOpenNote(periodLabel(period.value), data.asOf);
+    const headlines = headlineFigures(rows, { programmeId: data.programmeId, period: period.value, instruments: data.instruments, ...(data.targets !== undefined && { targets: data.targets }) });
+    glance.innerHTML = headlineHtml(headlines, isGroupType(group.value) ? group.value : '');
     drawCharts(groupTypes, instruments);
     shown = rows
       .filter((r) => r.period === period.value && r.programme_id === data.programmeId)
