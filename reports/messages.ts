@@ -43,6 +43,18 @@ export const Messages = {
   downloadCsv: 'Download these figures (CSV)',
   termsTitle: 'What the terms mean',
   glanceTitle: 'At a glance',
+  trendsTitle: 'Trends by quarter',
+  trendsNote: 'Every published quarter of this programme, for the chosen group type and all types. Rolling 12-month figures are not published yet.',
+  noGroupsThisPeriod: 'No groups this period: none of this programme’s groups ended in it.',
+  suppressionStatement: (o: { k: number; rounding: number; suppressed: number; total: number; perturbed: number }): string =>
+    `Disclosure control: ${o.suppressed} of the ${o.total} figures in this report are suppressed (shown as * or “suppressed”, never as zero, and empty in figures.csv): ` +
+    `figures based on fewer than ${o.k} people, and further figures that would let a hidden one be worked out` +
+    (o.rounding > 1 ? `; counts are rounded to the nearest ${o.rounding}` : '') + '.' +
+    (o.perturbed > 0 ? ` ${o.perturbed} small counts in larger groups are published perturbed, marked ≈ (deliberately not exact; see the method).` : ''),
+  suppressionSeeSummary: 'How many figures are suppressed is stated once, on the first page; the rules are in the method below.',
+  boardSummaryTitle: 'Summary for the board',
+  appendixTitle: 'Appendix: detail by programme',
+  fullTableNote: 'The full table of published figures, session by session included, is in figures.csv beside this report.',
   headlineHidden: 'hidden by disclosure control',
   headlineMissing: 'no figures published',
   headlinePerturbed: '≈ perturbed, not the exact figure',

@@ -124,6 +124,7 @@ ${input.links.length === 0 ? '' : `<nav aria-label="Dashboards"><ul>${input.link
 <p id="filter-summary" aria-live="polite"></p>
 <p id="period-open" class="period-open" hidden></p>
 <section id="at-a-glance" aria-labelledby="glance-title"><h2 id="glance-title">${Messages.glanceTitle}</h2><div id="glance"></div></section>
+<section id="trends" aria-labelledby="trends-title"><h2 id="trends-title">${Messages.trendsTitle}</h2><p class="glance-lead">${Messages.trendsNote}</p><div id="trend-chart"></div></section>
 <section id="charts" aria-label="Charts"></section>
 <h2 id="figures">Published figures</h2>
 <p>Figures for the selected period, group type and instrument. <strong>*</strong> marks a suppressed figure; the reason is in the last column. Each measure links to <a href="#terms">what it means</a>.</p>

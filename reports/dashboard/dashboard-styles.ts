@@ -16,8 +16,9 @@ form.filters select { font: inherit; font-weight: normal; padding: 4px 8px; min-
 #charts { display: flex; flex-wrap: wrap; gap: 16px; margin-top: 16px; align-items: flex-start; }
 figure.chart { margin: 0; flex: 0 1 auto; max-width: 100%; min-width: 0; background: white; border: 1px solid var(--line); border-radius: 6px; padding: 8px; min-height: 120px; }
 /* Charts scale down to the width available (vega's SVG has a viewBox), so nothing is cut off on a phone. */
-figure.chart .vega-embed { display: block; max-width: 100%; }
-figure.chart svg { display: block; max-width: 100%; height: auto; }
+figure.chart .vega-embed, figure.trend-chart .vega-embed { display: block; max-width: 100%; }
+figure.chart svg, figure.trend-chart svg { display: block; max-width: 100%; height: auto; }
+figure.trend-chart { margin: 0; display: inline-block; max-width: 100%; background: white; border: 1px solid var(--line); border-radius: 6px; padding: 8px; }
 .period-open { background: #fff3cd; border-left: 4px solid #E69F00; padding: 6px 10px; margin: 8px 0 0; }
 button { font: inherit; padding: 6px 12px; border: 1px solid var(--accent); border-radius: 4px; background: white; color: var(--accent); cursor: pointer; }
 button:focus-visible, a:focus-visible, select:focus-visible, .table-wrap:focus-visible { outline: 3px solid #E69F00; outline-offset: 2px; }

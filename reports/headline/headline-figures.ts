@@ -61,6 +61,8 @@ export interface HeadlineOptions {
   period: Period;
   instruments: readonly InstrumentInfo[];
   targets?: ProgrammeTargets;
+  /** The instruments to read outcomes on, instead of choosing them for this period (a trend keeps one pair). */
+  chosen?: { main: InstrumentInfo | undefined; clinical: InstrumentInfo | undefined };
 }
 
 /** The headline figures of a period, with the instruments its outcomes are read on. */
@@ -128,7 +130,7 @@ export const mainInstruments = (rows: readonly FigureRow[], options: HeadlineOpt
  * beside the previous period, the programme's target and a benchmark.
  */
 export const headlineFigures = (rows: readonly FigureRow[], options: HeadlineOptions): Headlines => {
-  const { main, clinical } = mainInstruments(rows, options);
+  const { main, clinical } = options.chosen ?? mainInstruments(rows, options);
   const previous = { ...options, period: previousPeriod(options.period) };
   const targets = options.targets ?? {};
   const groups: GroupKey[] = [ALL, ...GROUP_TYPES.filter((g) => rows.some((r) => r.period === options.period && r.programme_id === options.programmeId && r.group_type === g))];

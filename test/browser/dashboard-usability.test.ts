@@ -201,6 +201,23 @@ describe('the programme dashboard, used as a manager would', () => {
     await c.close();
   });
 
+  it('draws the trend by quarter for the chosen group type and all types, redrawn when the group type changes', async () => {
+    // Prepare
+    const { context: c, page } = await open('/dashboards/south/index.html');
+    await page.waitForSelector('figure.trend-chart[data-rendered="true"]');
+    const before = await page.$eval('figure.trend-chart svg', (el) => el.getAttribute('aria-label') ?? '');
+    // Act
+    await page.selectOption('#filter-group', 'support');
+    await page.waitForSelector('figure.trend-chart[data-rendered="true"]');
+    const legend = await page.$eval('figure.trend-chart', (el) => el.textContent ?? '');
+    // Assess
+    expect(before).toMatch(/^Trends by quarter, South Coast Wellbeing\. Attendance rate: 2026 Q1 \d+%, 2026 Q2 \d+%/);
+    expect(legend).toContain('Support');
+    expect(legend).toContain('All group types');
+    expect(legend).not.toContain('Psychotherapy');
+    await c.close();
+  });
+
   it('has no serious or critical axe-core violation, on a desktop and on a phone', async () => {
     // Prepare, Act
     const found: string[] = [];

@@ -18,6 +18,7 @@ import type { FigureRow } from '../../../functions/core/figures/figure-row';
 import type { InstrumentInfo } from '../../report-context';
 import { headlineFigures } from '../../headline/headline-figures';
 import { headlineHtml } from '../headline-html';
+import { trendChart } from '../trend-chart';
 
 interface EmbedResult { view: { finalize: () => void } }
 type VegaEmbed = (el: HTMLElement, spec: unknown, options: unknown) => Promise<EmbedResult>;
@@ -40,6 +41,9 @@ const start = (): void => {
   const summary = byId('filter-summary');
   const periodOpen = byId('period-open');
   const glance = byId('glance');
+  const trend = byId('trend-chart');
+  let trendView: EmbedResult | undefined;
+  let trendGroup: string | undefined;
   let views: EmbedResult[] = [];
   let shown: FigureRow[] = [];
 
@@ -102,6 +106,32 @@ const start = (): void => {
     }
   };
 
+  // The trend does not depend on the period: it is redrawn only when the group type changes.
+  const drawTrend = (groupTypes: readonly GroupType[]): void => {
+    if (trendGroup === group.value) return;
+    trendGroup = group.value;
+    trendView?.view.finalize();
+    trendView = undefined;
+    const figure = document.createElement('figure');
+    // not a figure.chart: the period's chart set stays what it was, and the trend is its own block
+    figure.className = 'trend-chart';
+    const target = document.createElement('div');
+    figure.append(target);
+    trend.replaceChildren(figure);
+    const spec = trendChart(rows, { programmeId: data.programmeId, scopeLabel: data.scopeLabel, periods: data.periods, instruments: data.instruments, groupTypes, ...(data.targets !== undefined && { targets: data.targets }) });
+    embed(target, spec, { renderer: 'svg', actions: { export: true, source: false, compiled: false, editor: false } })
+      .then((result) => {
+        trendView = result;
+        target.querySelector('details > summary')?.setAttribute('aria-label', `${Messages.chartActions}: ${Messages.trendsTitle}`);
+        const svg = target.querySelector('svg');
+        svg?.setAttribute('role', 'img');
+        svg?.setAttribute('aria-label', String((spec as { description?: unknown }).description ?? Messages.trendsTitle));
+        svg?.querySelectorAll(':scope > g').forEach((g) => g.setAttribute('aria-hidden', 'true'));
+        figure.dataset.rendered = 'true';
+      })
+      .catch((error: unknown) => { figure.dataset.rendered = 'error'; target.textContent = 'This chart could not be drawn.'; console.error(error); });
+  };
+
   const drawTable = (): void => {
     const tableRows = figureTableRows(shown, data.instruments);
     if (tableRows.length === 0) {
@@ -142,6 +172,7 @@ const start = (): void => {
     periodOpen.textContent = periodOpen.hidden ? '' : Messages.periodOpenNote(periodLabel(period.value), data.asOf);
     const headlines = headlineFigures(rows, { programmeId: data.programmeId, period: period.value, instruments: data.instruments, ...(data.targets !== undefined && { targets: data.targets }) });
     glance.innerHTML = headlineHtml(headlines, isGroupType(group.value) ? group.value : '');
+    drawTrend(groupTypes);
     drawCharts(groupTypes, instruments);
     shown = rows
       .filter((r) => r.period === period.value && r.programme_id === data.programmeId)
