@@ -32,6 +32,7 @@ export const dashboardTerms = (completion: CompletionRule | undefined | 'per-pro
   { id: 'case', term: 'Clinical range (case)', definition: 'A first score on the clinical side of the questionnaire’s cut-off.' },
   { id: 'recovery', term: 'Recovered', definition: 'In the clinical range at the first score and not at the last. Recovery rate = recovered ÷ those in the clinical range at the start (NHS Talking Therapies definition).' },
   { id: 'mean-change', term: 'Mean change', definition: 'Average of last score − first score of the paired participants, with its 95% confidence interval.' },
+  { id: 'mean-score', term: 'Mean first / last score', definition: 'Average of the paired participants’ first (or last) scores on the questionnaire; SWEMWBS scores are read against the population mean of the Health Survey for England (about 23.5).' },
   { id: 'effect-size', term: 'Effect size', definition: 'Mean change in standard deviations of the first scores (Hedges’ g); about 0.2 is small, 0.5 medium, 0.8 large.' },
   { id: 'groups', term: 'Groups', definition: 'The number of groups behind a figure: participants are clustered in groups, so a figure from few groups is less certain than its n suggests.' },
   { id: 'ci', term: '95% CI', definition: 'The range that contains the true value with 95% confidence, allowing for grouping.' },
@@ -45,7 +46,7 @@ const METRIC_TERM: Readonly<Record<string, string>> = {
   [Metric.completed]: 'completion', [Metric.completionRate]: 'completion', [Metric.droppedOut]: 'dropout', [Metric.dropoutRate]: 'dropout',
   [Metric.paired]: 'paired', [Metric.pairedRate]: 'paired', [Metric.reliablyImproved]: 'reliable-improvement',
   [Metric.reliablyDeteriorated]: 'reliable-deterioration', [Metric.casesAtStart]: 'case', [Metric.recovered]: 'recovery',
-  [Metric.reliablyRecovered]: 'recovery', [Metric.recoveryRate]: 'recovery', [Metric.meanChange]: 'mean-change',
+  [Metric.reliablyRecovered]: 'recovery', [Metric.recoveryRate]: 'recovery', [Metric.meanChange]: 'mean-change', [Metric.meanFinal]: 'mean-score', [Metric.meanBaseline]: 'mean-score',
   [Metric.hedgesG]: 'effect-size', [Metric.dZ]: 'effect-size',
 };
 

@@ -160,7 +160,7 @@ export const headlineFigures = (rows: readonly FigureRow[], options: HeadlineOpt
       }
       const norm = main === undefined ? undefined : SCORE_BENCHMARKS[main.id];
       if (main !== undefined && norm !== undefined) {
-        figures.push(figure(HeadlineId.meanFinal, 'Mean last score', 'mean-change', 'score', main.direction === 'lower-is-better' ? 'lower' : 'higher',
+        figures.push(figure(HeadlineId.meanFinal, 'Mean last score', 'mean-score', 'score', main.direction === 'lower-is-better' ? 'lower' : 'higher',
           (o) => valueOf(find(rows, o, g, main.id, Metric.meanFinal)), { instrument: main, benchmark: norm }));
       }
       return { group: g, label: groupLabel(g), figures };
