@@ -165,6 +165,32 @@ describe('signing in without curl: a key exchanged once for a session on the loc
     await context.close();
   });
 
+  it('lets a funder open its own reports through the session, and nothing else', async () => {
+    // Prepare
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const admin = await t.catalogue(t.stack.info.keys.admin);
+    const other = admin.items.find((i) => i.kind === 'funder-report' && i.files['report.html']?.startsWith('reports/community-fund/') === true);
+    await page.goto(`${t.stack.info.apiUrl}/signin`);
+    // Act
+    await signIn(page, t.stack.info.keys.funder);
+    const listed = await page.$$eval('ul.catalogue a', (els) => els.map((el) => new URL((el as HTMLAnchorElement).href).pathname));
+    const html = listed.find((p) => p.endsWith('/report.html')) ?? '';
+    const own = await page.goto(`${t.stack.info.apiUrl}${html}`);
+    const ownTitle = await page.textContent('h1');
+    const foreign = await page.goto(`${t.stack.info.apiUrl}/files/${other?.files['report.html'] ?? ''}`);
+    const dashboard = await page.goto(`${t.stack.info.apiUrl}${pathOf(manager, 'dashboards/young-people/index.html')}`);
+    // Assess
+    expect(listed.length).toBeGreaterThan(0);
+    expect(listed.every((p) => p.startsWith('/files/reports/wellbeing-trust/'))).toBe(true);
+    expect(own?.status()).toBe(200);
+    expect(ownTitle).toContain('Outcomes report for Wellbeing Trust');
+    expect(other).toBeDefined();
+    expect(foreign?.status()).toBe(403);
+    expect(dashboard?.status()).toBe(403);
+    await context.close();
+  });
+
   it('lets a reader of every programme follow the "All programmes" link, and signs out', async () => {
     // Prepare
     const context = await browser.newContext();
