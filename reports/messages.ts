@@ -39,6 +39,30 @@ export const Messages = {
   higherIsBetter: 'higher scores are better: a positive change is an improvement',
   effectSignNote: 'Signs of lower-is-better instruments are reversed, so positive always means improvement.',
   lastUpdated: 'Last updated',
+  periodNotEnded: 'not ended yet',
+  periodOpenNote: (period: string, asOf: string): string =>
+    `${period} has not ended yet: only groups that ended by ${asOf} are counted, so these figures will change.`,
+  downloadCsv: 'Download these figures (CSV)',
+  termsTitle: 'What the terms mean',
+  glanceTitle: 'At a glance',
+  trendsTitle: 'Trends by quarter',
+  trendsNote: 'Every published quarter of this programme, for the chosen group type and all types. Rolling 12-month figures are not published yet.',
+  noGroupsThisPeriod: 'No groups this period: none of this programme’s groups ended in it.',
+  suppressionStatement: (o: { k: number; rounding: number; suppressed: number; total: number; perturbed: number; rounded?: number }): string =>
+    `Disclosure control: ${o.suppressed} of the ${o.total} figures in this report are suppressed (shown as * or “suppressed”, never as zero, and empty in figures.csv): ` +
+    `figures based on fewer than ${o.k} people, and further figures that would let a hidden one be worked out` +
+    (o.rounding > 1 ? `; counts are rounded to the nearest ${o.rounding}` : '') + '.' +
+    (o.perturbed > 0 ? ` ${o.perturbed} small counts in larger groups are published perturbed, marked ≈ (deliberately not exact; see the method).` : '') +
+    ((o.rounded ?? 0) > 0 ? ` ${o.rounded} figures of larger groups are rounded to the nearest ${cellRoundingFor(o.rounding)} instead of hidden, also marked ≈.` : ''),
+  suppressionSeeSummary: 'How many figures are suppressed is stated once, on the first page; the rules are in the method below.',
+  boardSummaryTitle: 'Summary for the board',
+  appendixTitle: 'Appendix: detail by programme',
+  fullTableNote: 'The full table of published figures, session by session included, is in figures.csv beside this report.',
+  headlineHidden: 'hidden by disclosure control',
+  headlineMissing: 'no figures published',
+  headlinePerturbed: '≈ perturbed, not the exact figure',
+  noFiguresFor: (selection: string): string => `No published figures for ${selection} in this period.`,
+  chartActions: 'Save this chart as an image',
   methodTitle: 'Method',
   disclosure: (k: number, rounding: number): string =>
     `Disclosure control: figures are published per quarter, on a fixed set of rows. Any figure backed by fewer than ${k} ` +

@@ -1,3 +1,4 @@
+import type { ProgrammePayload } from '../../schemas/api/admin';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { queryAll } from './query-all';
 import type { Db } from './db';
@@ -9,7 +10,11 @@ export interface StoredProgramme {
   name: string;
   funders: { funderId: string; name: string }[];
   completion?: { minSessions?: number; minShare?: number };
+  targets?: ProgrammeTargets;
 }
+
+/** A programme's headline targets and main instrument, as the programme schema defines them. */
+export type ProgrammeTargets = NonNullable<ProgrammePayload['targets']>;
 
 /** A clinic as stored. */
 export interface StoredClinic {
@@ -55,6 +60,7 @@ export const listProgrammes = async (db: Db): Promise<StoredProgramme[]> =>
     programmeId: String(item['programmeId']), name: String(item['name']),
     funders: (item['funders'] ?? []) as StoredProgramme['funders'],
     ...(item['completion'] !== undefined && { completion: item['completion'] as StoredProgramme['completion'] }),
+    ...(item['targets'] !== undefined && { targets: item['targets'] as ProgrammeTargets }),
   }));
 
 /** Reads one programme, or undefined. */

@@ -12,6 +12,7 @@ import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDb, startS3, type EmbeddedS
 import { ensureBucket, ensureTable } from './provision';
 import { startApiServer, type LocalRoute } from './http-adapter';
 import { filesRoute } from './files-route';
+import { signInRoute } from './sign-in-route';
 import { PRIVATE_FILE_MODE, ensurePrivateDirectory, holdOwnerOnlyUmask, tightenTree } from './private-files';
 import { apiClient, type ApiClient } from './api-client';
 import { DEMO_CLINICS, DEMO_KEY_SCOPES, DEMO_PROGRAMMES } from './seed/demo-organisation';
@@ -137,7 +138,11 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Runni
     });
     const filesSecret = randomBytes(32).toString('hex');
     const s3Client = new S3Client({ forcePathStyle: true });
-    const started = await startApiServer({ port: options.port, extraRoutes: [filesRoute(s3Client, REPORTS_BUCKET, filesSecret), ...(options.extraRoutes ?? [])] });
+    const readerDb = { client: DynamoDBDocumentClient.from(dynamoClient), table: TABLE.name };
+    const started = await startApiServer({
+      port: options.port,
+      extraRoutes: [signInRoute(readerDb, s3Client, REPORTS_BUCKET, filesSecret), filesRoute(s3Client, REPORTS_BUCKET, filesSecret, readerDb), ...(options.extraRoutes ?? [])],
+    });
     // Report links point at the local stack's /files/ route (CloudFront's place), signed with this start's secret.
     Object.assign(process.env, { LOCAL_FILES_URL: `${started.url}/files`, LOCAL_FILES_SECRET: filesSecret });
     api = started.server;

@@ -8,6 +8,7 @@ import { groupLabel } from '../charts/chart-data';
 import type { GroupKey } from '../charts/chart-data';
 import { Messages, approximateMark, approximateNote, suppressionReasonText } from '../messages';
 import type { InstrumentInfo } from '../report-context';
+import { metricTerm } from './terms';
 
 /** One displayed row of a figures table: every cell already formatted as text. */
 export interface FigureTableRow {
@@ -20,6 +21,8 @@ export interface FigureTableRow {
   groups: string;
   suppressed: boolean;
   reason: string;
+  /** The glossary entry (`#term-<id>`) that defines the measure, where there is one. */
+  term?: string;
 }
 
 const format = (row: FigureRow, value: number | null): string => {
@@ -65,6 +68,7 @@ export const figureTableRows = (rows: readonly FigureRow[], instruments: readonl
       groups: String(row.n_groups),
       suppressed: row.suppressed,
       reason: row.suppressed ? suppressionReasonText(row.suppression_reason) : approximateNote(row) ?? '',
+      ...(metricTerm(row.metric) !== undefined && { term: metricTerm(row.metric) }),
     }));
 
 /** Sort key for table rows: group types in display order, the margin last. */

@@ -40,6 +40,18 @@ export const programmeSchema = {
         minShare: { type: 'number', exclusiveMinimum: 0, maximum: 1 },
       },
     },
+    targets: {
+      type: 'object', additionalProperties: false,
+      description: 'The programme\'s own targets, shown beside its headline figures: shares in 0..1 (dropoutRate is a ceiling, the rest are floors); mainInstrument is the questionnaire its headline outcomes are read on (default: the one with the most paired participants).',
+      properties: {
+        mainInstrument: identifier,
+        attendanceRate: { type: 'number', minimum: 0, maximum: 1 },
+        completionRate: { type: 'number', minimum: 0, maximum: 1 },
+        dropoutRate: { type: 'number', minimum: 0, maximum: 1 },
+        reliableImprovementRate: { type: 'number', minimum: 0, maximum: 1 },
+        recoveryRate: { type: 'number', minimum: 0, maximum: 1 },
+      },
+    },
   },
 } as const;
 export type ProgrammePayload = FromSchema<typeof programmeSchema>;

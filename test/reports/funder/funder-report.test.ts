@@ -29,7 +29,7 @@ describe('the funder report', () => {
       expect(page).toContain(`Page ${i + 1} of ${pdf.pages.length}`);
       expect(page).toContain('City Council · Apr–Jun 2026 (Q2)');
     });
-    for (const text of ['Outcomes report for City Council', 'South Coast Wellbeing', 'Headline figures', 'Data completeness (paired rate)', 'Suppression notes', 'Method', 'Mean change in PHQ-9 score by group type', 'fewer than 8 participants']) {
+    for (const text of ['Outcomes report for City Council', 'South Coast Wellbeing', 'Headline figures', 'Data completeness (paired rate)', 'Suppression notes', 'Method', 'Mean change in WEMWBS score by group type', 'fewer than 8 participants', 'Summary for the board', 'Appendix: detail by programme', 'Psychotherapy groups: 67% reliably improved on WEMWBS']) {
       expect(all).toContain(text);
       expect(report.html).toContain(text);
     }
@@ -40,7 +40,8 @@ describe('the funder report', () => {
     // Prepare
     const ids = [...report.html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
     // Assess
-    expect((report.html.match(/<svg/g) ?? []).length).toBe(report.charts.length);
+    // every chart once in the appendix, and the summary's one chart per programme again on the first pages
+    expect((report.html.match(/<svg/g) ?? []).length).toBe(report.charts.length + 1);
     expect(new Set(ids).size).toBe(ids.length);
     expect(report.html).not.toContain('<script');
     expect(report.charts.map((c) => c.name)).toContain('volume');
