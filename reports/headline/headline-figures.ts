@@ -1,5 +1,5 @@
 import { GROUP_TYPES } from '../../functions/core/group-type';
-import { ALL, NO_INSTRUMENT } from '../../functions/core/figures/figure-row';
+import { ALL, NO_INSTRUMENT, isApproximate } from '../../functions/core/figures/figure-row';
 import type { FigureRow, Period } from '../../functions/core/figures/figure-row';
 import { Metric } from '../../functions/core/figures/metric';
 import { periodKind } from '../../functions/core/periods/reporting-period';
@@ -10,7 +10,7 @@ import type { GroupKey } from '../charts/chart-data';
 import type { InstrumentInfo, ProgrammeTargets } from '../report-context';
 
 /**
- * How a headline value may be shown: exactly, perturbed (≈, never the exact count), hidden by disclosure control
+ * How a headline value may be shown: exactly, approximate (≈: perturbed or rounded, never the exact count), hidden by disclosure control
  * (never a value), or missing (nothing was published for it).
  */
 export type HeadlineState = 'shown' | 'perturbed' | 'hidden' | 'missing';
@@ -94,7 +94,7 @@ const valueOf = (row: FigureRow | undefined): HeadlineValue => {
   if (row === undefined) return MISSING;
   if (row.suppressed) return { state: 'hidden', value: null, n: null, groups: null };
   if (row.value === null) return MISSING;
-  return { state: row.perturbed === true ? 'perturbed' : 'shown', value: row.value, n: row.n_participants, groups: row.n_groups };
+  return { state: isApproximate(row) ? 'perturbed' : 'shown', value: row.value, n: row.n_participants, groups: row.n_groups };
 };
 
 // The share reliably improved of the paired, from the two published counts (as the outcome-classes chart draws it):
