@@ -78,7 +78,7 @@ export const ingestBench = async (options: IngestOptions): Promise<Measurement[]
   const handlerDb = local.db(HANDLER_TABLE);
   const rawDb = local.db(RAW_TABLE);
   // The handlers read their configuration at import: only now that the environment is set.
-  const { documentClient } = await import('../../functions/runtime/aws-clients');
+  const { documentClient } = await import('../../functions/runtime/dynamo-client');
   const handlers: Record<Kind, Handler> = {
     attendance: (await import('../../functions/api/attendance')).handler,
     responses: (await import('../../functions/api/responses')).handler,
