@@ -26,7 +26,7 @@ import { log, median, round, type Measurement } from './measure';
 const TABLE = 'bench-recompute';
 const CHILD = fileURLToPath(new URL('./recompute-child.ts', import.meta.url));
 
-interface ChildResult { seconds: number; count: number; maxRssMB: number; counts: RequestCounts }
+interface ChildResult { seconds: number; listSeconds: number; count: number; maxRssMB: number; counts: RequestCounts }
 
 const child = (mode: 'scan' | 'recompute', endpoint: string, runId: string): Promise<ChildResult> => new Promise((resolve, reject) => {
   const proc = spawn(process.execPath, ['--import', 'tsx', CHILD, mode, endpoint, TABLE, runId], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, POWERTOOLS_LOG_LEVEL: 'SILENT' } });
@@ -99,7 +99,7 @@ export const recomputeBench = async (options: RecomputeOptions): Promise<Measure
       (step === 0 ? samples.baseline : samples.baselineDoubled).push(scan.count / scan.seconds);
       peakRss = Math.max(peakRss, recompute.maxRssMB);
       if (step === 1) counts = recompute.counts;
-      log(`recompute ${(step + 1) * options.groups} groups run ${run + 1}/${options.runs}: ${recompute.seconds.toFixed(1)} s (${(items / recompute.seconds).toFixed(0)} items/s, RSS ${recompute.maxRssMB.toFixed(0)} MB); scan ${scan.seconds.toFixed(1)} s (${(scan.count / scan.seconds).toFixed(0)} items/s)`);
+      log(`recompute ${(step + 1) * options.groups} groups run ${run + 1}/${options.runs}: ${recompute.seconds.toFixed(1)} s (listing ${recompute.listSeconds.toFixed(1)} s, ${(items / recompute.seconds).toFixed(0)} items/s, RSS ${recompute.maxRssMB.toFixed(0)} MB); scan ${scan.seconds.toFixed(1)} s (${(scan.count / scan.seconds).toFixed(0)} items/s)`);
     }
   }
   await local.server.close();

@@ -3,7 +3,7 @@
  *
  *   ingest (handler vs raw BatchWriteItem) ─▶ nightly full recompute (vs parallel Scan, + peak RSS)
  *     ─▶ core statistics (vs DuckDB SQL) ─▶ one programme's charts (vs bare View.toSVG) ─▶ bundles (vs GetItem handler)
- *     ─▶ bench/results.json + a printed table
+ *     ─▶ bench/results.json + a printed table, and bench/CAPACITY.md from the request counts
  *
  * Full mode takes about 15 minutes on 2 shared cores; `--quick` (smaller sizes, 3 runs) under 3.
  */
@@ -13,6 +13,7 @@ import { recomputeBench } from './recompute-bench';
 import { coreStatsBench } from './core-stats-bench';
 import { chartsBench } from './charts-bench';
 import { bundleBench } from './bundle-bench';
+import { capacityMarkdown } from './capacity';
 import { log, machine, round, timed, type Measurement } from './measure';
 
 /** The day the synthetic data is anchored to, and its seed: same data on every run. */
@@ -64,6 +65,8 @@ export const runPerf = async (options: { quick: boolean; only?: readonly string[
     machine: machine(), measurements,
   };
   writeFileSync(new URL('../results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
+  const capacity = capacityMarkdown(measurements, mode, results.generatedAt);
+  if (capacity !== null) writeFileSync(new URL('../CAPACITY.md', import.meta.url), capacity);
   process.stdout.write(`\nPerformance (${mode} mode, ${results.wallSeconds} s; bench/results.json):\n\n${resultsTable(measurements)}\n`);
   return measurements;
 };

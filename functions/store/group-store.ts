@@ -117,11 +117,16 @@ const daysBetween = (from: string, to: string): string[] => {
   return days;
 };
 
+// Segments of the full-rebuild listing Scan, read at once: the listing reads the whole table.
+const LIST_SEGMENTS = 4;
+
 /** Every group id (a full rebuild only: the first run, or an operator's `--full`). */
 export const listAllGroupIds = async (db: Db): Promise<string[]> =>
-  (await scanAll(db, {
+  (await Promise.all(Array.from({ length: LIST_SEGMENTS }, (_, Segment) => scanAll(db, {
     FilterExpression: '#type = :group',
     ProjectionExpression: 'groupId',
     ExpressionAttributeNames: { '#type': 'type' },
     ExpressionAttributeValues: { ':group': 'group' },
-  })).map((item) => String(item['groupId'])).sort();
+    Segment,
+    TotalSegments: LIST_SEGMENTS,
+  })))).flat().map((item) => String(item['groupId'])).sort();
