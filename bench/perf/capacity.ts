@@ -63,6 +63,8 @@ export const capacityMarkdown = (measurements: readonly Measurement[], mode: str
   const secondsPerGroup = Number(rec.sizes['itemsPerGroup']) / rec.figure;
   const recReads = get(rec, 'unitsPerGroup.Query') + get(rec, 'unitsPerGroup.GetItem');
   const recWrites = get(rec, 'unitsPerGroup.PutItem') + get(rec, 'unitsPerGroup.UpdateItem');
+  // A group's statistics item: its put's write units are its size in KB.
+  const statsKb = get(rec, 'unitsPerGroup.PutItem');
   const lines: string[] = [];
   const push = (...text: string[]) => lines.push(...text);
   push(
@@ -96,7 +98,7 @@ export const capacityMarkdown = (measurements: readonly Measurement[], mode: str
     `- ${NIGHTS_PER_MONTH} nightly runs a month; recompute batches of ${GROUPS_PER_BATCH} groups (the Map's item batcher), ${RECOMPUTE_MEMORY_GB} GB; ingest functions ${INGEST_MEMORY_GB * 1024} MB.`,
     '- Step Functions: about 11 transitions a run on the main path (choice, pass, parallel, list, map, roll-up, render, finish, succeed) plus 2 per Map batch (child start, task). Read from infra/constructs/nightly-pipeline.ts, not measured.',
     '- S3, read from the code, not measured: a run puts the changed-group list (1 PUT) and reads it (1 GET), and the roll-up and render put about 10 objects per programme (figures JSON/CSV, dashboard page and assets) plus a funder report (≈ 8 objects) per funder when a period closes. 3 programmes and 3 funders per clinic network, 10 at national scale.',
-    '- Roll-up and rendering DynamoDB reads (the group statistics items, once a night) and their Lambda time are not measured by this bench (the disclosure bench times them); they are left out of the DynamoDB and Lambda lines below and named as such.',
+    "- The roll-up reads every group's statistics item once a night (one year of groups kept; size *measured* as the put's write units); its figure and publication writes, and the roll-up's and rendering's Lambda time, are not measured by this bench (the disclosure bench times them) and are left out.",
     '',
     '## Per month',
     '',
@@ -110,7 +112,10 @@ export const capacityMarkdown = (measurements: readonly Measurement[], mode: str
     const recomputed = active * WEEKS_PER_MONTH;
     const batches = Math.ceil(recomputed / NIGHTS_PER_MONTH / GROUPS_PER_BATCH) * NIGHTS_PER_MONTH;
     const ingestRequests = scale.clinics * 2 * WEEKS_PER_MONTH;
-    const rru = marks * a.reads + answers * r.reads + recomputed * recReads;
+    // The roll-up reads every group's statistics item once a night (eventually consistent: 0.5 RRU per 4 KB); with
+    // one year of groups kept here (the history grows with retention: 8 years is 8 times this line).
+    const rollUpReads = NIGHTS_PER_MONTH * scale.groupsPerYear * (statsKb / 4) * 0.5;
+    const rru = marks * a.reads + answers * r.reads + recomputed * recReads + rollUpReads;
     const wru = marks * a.writes + answers * r.writes + recomputed * recWrites;
     const gbSeconds = (marks * a.seconds + answers * r.seconds) * INGEST_MEMORY_GB + recomputed * secondsPerGroup * RECOMPUTE_MEMORY_GB;
     const lambdaRequests = ingestRequests + batches + NIGHTS_PER_MONTH * 4;
@@ -129,19 +134,19 @@ export const capacityMarkdown = (measurements: readonly Measurement[], mode: str
       '',
       `- Records: ${n(groupsPerMonth, 1)} groups a month × ${n(marksPerGroup, 1)} = ${n(marks)} marks; × ${n(answersPerGroup, 1)} = ${n(answers)} answer sets.`,
       `- Recomputes: ${n(scale.groupsPerYear)} × ${ACTIVE_WEEKS} / 52 = ${n(active, 1)} active groups × ${n(WEEKS_PER_MONTH, 2)} weeks = ${n(recomputed)} group recomputes; ${n(batches)} Map batches (at least one a night).`,
-      `- RRU: ${n(marks)} × ${n(a.reads, 3)} + ${n(answers)} × ${n(r.reads, 3)} + ${n(recomputed)} × ${n(recReads, 2)} = **${n(rru)}** (+ the roll-up's reads, not measured).`,
+      `- RRU: ${n(marks)} × ${n(a.reads, 3)} + ${n(answers)} × ${n(r.reads, 3)} + ${n(recomputed)} × ${n(recReads, 2)} + roll-up ${NIGHTS_PER_MONTH} × ${n(scale.groupsPerYear)} groups × ${n(statsKb, 2)} KB / 4 KB × 0.5 = **${n(rru)}**.`,
       `- WRU: ${n(marks)} × ${n(a.writes, 3)} + ${n(answers)} × ${n(r.writes, 3)} + ${n(recomputed)} × ${n(recWrites, 2)} = **${n(wru)}**.`,
       `- Lambda: (${n(marks)} × ${n(a.seconds, 5)} s + ${n(answers)} × ${n(r.seconds, 5)} s) × ${INGEST_MEMORY_GB} GB + ${n(recomputed)} × ${n(secondsPerGroup, 4)} s × ${RECOMPUTE_MEMORY_GB} GB = **${n(gbSeconds, 1)} GB-s**; ${n(lambdaRequests)} invocations (+ roll-up and render time, not measured).`,
       `- Step Functions: ${NIGHTS_PER_MONTH} × 11 + ${n(batches)} × 2 = **${n(transitions)} transitions**.`,
       `- S3: ${NIGHTS_PER_MONTH} × (1 + 10 × ${programmes}) + ${programmes} × 8 = **${n(puts)} PUT**, ${gets} GET (+ readers' downloads).`,
-      `- Cost: DynamoDB ${usd(cost.dynamo)}, Lambda ${usd(cost.lambda)}, Step Functions ${usd(cost.sfn)}, S3 ${usd(cost.s3)}: **${usd(cost.dynamo + cost.lambda + cost.sfn + cost.s3)} a month**.`,
+      `- Cost: DynamoDB ${usd(cost.dynamo)}, Lambda ${usd(cost.lambda)}, Step Functions ${usd(cost.sfn)}, S3 ${usd(cost.s3)}: **${usd(cost.dynamo + cost.lambda + cost.sfn + cost.s3)} a month**; the largest part is ${Object.entries(cost).sort((x, y) => y[1] - x[1])[0]![0].replace('sfn', 'Step Functions').replace('dynamo', 'DynamoDB').replace('lambda', 'Lambda').replace('s3', 'S3')}.`,
       '',
     );
     rows.push(`| ${scale.name} | ${n(rru)} | ${n(wru)} | ${n(gbSeconds, 1)} | ${n(transitions)} | ${n(puts + gets)} | ${usd(cost.dynamo + cost.lambda + cost.sfn + cost.s3)} |`);
   }
   push('## Summary', '', '| scale | RRU | WRU | Lambda GB-s | SFN transitions | S3 requests | USD / month |', '| --- | --- | --- | --- | --- | --- | --- |', ...rows, '',
     'Storage (DynamoDB $0.25 per GB-month, S3 $0.023 per GB-month), API Gateway requests ($3.50 per million), KMS, CloudWatch',
-    'logs and CloudFront are not included. At every scale the Step Functions transitions of the nightly schedule and the',
-    'fixed per-night S3 writes, not the data volume, are most of the bill.', '');
+    'logs and CloudFront are not included. The nightly schedule\'s fixed part (Step Functions transitions, per-night S3 writes)',
+    'weighs most for one clinic; the record writes and the roll-up\'s reads grow with the data.', '');
   return lines.join('\n');
 };

@@ -23,7 +23,7 @@ const SEED = 20261126;
 /** Sizes and runs of each mode (stated in results.json beside every figure). */
 export const MODES = {
   full: { runs: 5, ingestBatches: 6, recomputeGroups: 250, statsGroupsPerWeek: 120 },
-  quick: { runs: 3, ingestBatches: 2, recomputeGroups: 60, statsGroupsPerWeek: 10 },
+  quick: { runs: 3, ingestBatches: 2, recomputeGroups: 50, statsGroupsPerWeek: 8 },
 } as const;
 
 const formatNumber = (value: number | null): string => (value === null ? '—' : Math.abs(value) >= 100 ? value.toFixed(0) : value.toPrecision(3));
