@@ -22,7 +22,7 @@ const SEED = 20261126;
 
 /** Sizes and runs of each mode (stated in results.json beside every figure). */
 export const MODES = {
-  full: { runs: 5, ingestBatches: 6, recomputeGroups: 250, statsGroupsPerWeek: 120 },
+  full: { runs: 5, ingestBatches: 6, recomputeGroups: 250, statsGroupsPerWeek: 40 },
   quick: { runs: 3, ingestBatches: 2, recomputeGroups: 50, statsGroupsPerWeek: 8 },
 } as const;
 
