@@ -91,6 +91,8 @@ const groupByBlock = (rows: readonly FigureRow[]): Map<string, FigureRow[]> => {
   return blocks;
 };
 
+const NONE: ReadonlySet<string> = new Set();
+
 // Passes a count may keep failing with one complement hidden for it per pass before all its binding rows go.
 const ESCALATE_AFTER = 3;
 
@@ -277,8 +279,10 @@ export const controlRelease = (rows: readonly FigureRow[], options: ReleaseOptio
           const streak = (failingBefore.get(failingName) ?? 0) + 1;
           failingNow.set(failingName, streak);
           if (streak > ESCALATE_AFTER) {
-            const all = violation.binding.filter((r) => r.release === 0).map((r) => blockRows[r.row])
-              .filter((r): r is FigureRow => r !== undefined && !r.suppressed && seen.has(figureKey(r)) && !taken.has(figureKey(r)) && !empty.has(emptyCellKey(r)));
+            const binding = violation.binding.filter((r) => r.release === 0).map((r) => blockRows[r.row])
+              .filter((r): r is FigureRow => r !== undefined && !r.suppressed && seen.has(figureKey(r)) && !taken.has(figureKey(r)));
+            const nonEmpty = binding.filter((r) => !empty.has(emptyCellKey(r)));
+            const all = nonEmpty.length > 0 ? nonEmpty : binding;
             // Figures other than headline ones first, as for a single complement.
             const others = all.filter((r) => !isHeadline(r));
             if (all.length > 0) {
@@ -292,13 +296,15 @@ export const controlRelease = (rows: readonly FigureRow[], options: ReleaseOptio
             }
           }
           // Rows of rounded cells only when nothing else binds (they are already less exact).
-          const complement = complementFor(violation, blockRows, taken, seenExact, empty) ?? complementFor(violation, blockRows, taken, seen, empty);
+          const complement = complementFor(violation, blockRows, taken, seenExact, empty) ?? complementFor(violation, blockRows, taken, seen, empty) ??
+            // Zeros of empty cells only when nothing else can protect the count (rather than withhold the release).
+            complementFor(violation, blockRows, taken, seen, NONE);
           if (complement !== undefined && (canRound(complement) || toRound.has(cellKey(complement)))) {
             toRound.add(cellKey(complement));
             continue;
           }
           // Another violation of this pass already hides what would protect it: look again next pass.
-          if (complement === undefined && complementFor(violation, blockRows, new Set(), seen, empty) !== undefined) {
+          if (complement === undefined && complementFor(violation, blockRows, new Set(), seen, NONE) !== undefined) {
             deferred += 1;
             continue;
           }

@@ -26,8 +26,9 @@ export interface PerturbationRule {
   /** Rounding base of the release's counts: a perturbed rate's n is published rounded and its value p / that n. */
   rounding: number;
   /**
-   * Threshold of the release (default 8). In a release of exact counts a rate whose n is k..band is perturbed over
-   * 1..n: its n is published, so a reader knows x ∈ [1, n] — not inside 1..k−1, at least k − 1 wide.
+   * Threshold of the release (default 8). In a release of exact counts a rate whose n is k..band (and at least the
+   * protection width + 1) is perturbed over 1..n: its n is published, so a reader knows x ∈ [1, n] — not inside
+   * 1..k−1, at least the protection width wide.
    */
   k?: number;
 }
@@ -96,7 +97,9 @@ export const perturbations = (
       // A rate of a small n in an exact release (n published exactly, k ≤ n ≤ band) is perturbed over 1..n.
       const isRounded = rounded.cells.has(cellKey(row));
       const rounding = Math.max(rule.rounding, isRounded ? rounded.base : 1);
-      const reach = rounding === 1 && n >= (rule.k ?? 8) ? Math.min(rule.band, n) : rule.band;
+      // [1, n] must not lie inside 1..k−1 (n ≥ k) and must be the protection width wide (band − k + 1 ≤ n − 1).
+      const k = rule.k ?? 8;
+      const reach = rounding === 1 && n >= Math.max(k, rule.band - k + 2) ? Math.min(rule.band, n) : rule.band;
       const base = Math.max(n, n > rule.band || reach < rule.band ? paired.get(cellKey(row)) ?? 0 : 0);
       if (base < rule.minBase || x < 1 || x > reach) continue;
       const p = perturbCount(x, reach, identity, rule.key);

@@ -44,16 +44,18 @@ const controlBlock = (
   const attacker = new BlockAttacker(table, block, k);
   // Complements published because nothing could protect them (they were computable anyway): never hidden again.
   const settled = new Set<number>();
-  // Figures of empty cells are published as zeros, never complements.
-  const open = (i: number): boolean => !result.has(i) && table.entries[i]?.fixed === false && !settled.has(i) && !neverHidden.has(i);
+  const candidate = (i: number): boolean => !result.has(i) && table.entries[i]?.fixed === false && !settled.has(i);
+  // Figures of empty cells are never chosen as complements; they are shown first (zeros), unless showing one would
+  // itself give a hidden figure away.
+  const open = (i: number): boolean => candidate(i) && !neverHidden.has(i);
   const view: PatternView = { table, cells, hidden: result, open, k, insensitive };
   const blockCells = [...new Set(block.entries.map((i) => table.entries[i]?.cell ?? ''))].map((cell) => cells.get(cell) ?? []);
   const modelHidden = (): Set<number> => new Set(block.entries.filter((i) => result.has(i) && !known.has(i)));
   // Start from the safest pattern — every figure of this release hidden — then show what can be shown.
-  const candidates = block.entries.filter(open);
+  const candidates = block.entries.filter(candidate);
   for (const i of candidates) result.set(i, SuppressionReason.secondary('pending'));
-  const candidate = new Set(candidates);
-  const exposed = attacker.recovered(modelHidden()).find((i) => !candidate.has(i) && !insensitive.has(i));
+  const pending = new Set(candidates);
+  const exposed = attacker.recovered(modelHidden()).find((i) => !pending.has(i) && !insensitive.has(i));
   if (exposed !== undefined) {
     const entry = table.entries[exposed];
     throw new UnprotectableDisclosureError(tableMessage.unprotectable(entry === undefined ? '?' : describeFigure(entry.row)));

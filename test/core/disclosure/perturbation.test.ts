@@ -135,5 +135,8 @@ describe('perturbation when a count changes', () => {
     expect(kept).toBeLessThan(140);
     expect(funder.every((p) => p === undefined)).toBe(true);
     expect(small.size).toBe(0);
+    // With k = 1 (band 5), a rate of 1..5 finished starters would be pinned too closely: never perturbed over 1..n
+    const tiny = [...countCell({ programme_id: 'tiny' }, { participants: 30 }, 30), ...finishedCell('tiny', 1, 1)];
+    expect(perturbations(tiny, { ...RULE, band: perturbationBand(1, 5), k: 1 }).size).toBe(0);
   });
 });
