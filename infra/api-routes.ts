@@ -84,7 +84,8 @@ export const ROUTES: readonly Route[] = [
 
 /** The nightly pipeline's step handlers (Step Functions tasks in AWS, called in-process locally). */
 export const NIGHTLY_STEPS = {
-  listChanged: { entry: 'functions/nightly/list-changed.ts', access: ['tableRead'] },
+  // Writes: the run record and lease, and the retention sweep (deletes expired records, marks their groups).
+  listChanged: { entry: 'functions/nightly/list-changed.ts', access: ['tableWrite'], timeoutSeconds: 300 },
   recomputeGroups: { entry: 'functions/nightly/recompute-groups.ts', access: ['tableWrite'], memoryMb: 1024, timeoutSeconds: 300 },
   rollup: { entry: 'functions/nightly/rollup.ts', access: ['tableWrite', 'reportsWrite', 'pseudonymSecret'], memoryMb: 1536, timeoutSeconds: 600 },
   renderReports: { entry: 'functions/nightly/render-reports.ts', access: ['tableRead', 'reportsWrite'], memoryMb: 1536, timeoutSeconds: 600 },

@@ -17,6 +17,8 @@
  * | published generation pointer | `GENERATION#dashboards` | `META` |
  * | report build job | `REPORTJOB#<jobId>` | `META` |
  * | Idempotency-Key and its first answer | `IDEMP#<clinicId>` | `<key>` (expiresAt: 24 hours) |
+ * | expiry schedule: a group has records whose retention ends that day | `EXPIRY` | `<yyyy-mm-dd>#<groupId>` |
+ * | retention sweep marker (the one-off scan for older records is done) | `STATE` | `RETENTION` |
  */
 export const TABLE = {
   /** Logical name; the deployed name is chosen by CloudFormation, the local one is this. */

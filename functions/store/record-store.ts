@@ -2,6 +2,7 @@ import type { Db } from './db';
 import { batchGet } from './batch-write';
 import { putIfChanged } from './conditional-put';
 import { markGroupsChanged } from './group-store';
+import { scheduleExpiry } from './retention-store';
 import type { PlannedItem } from '../core/ingest/record-items';
 
 /**
@@ -31,6 +32,7 @@ export const writeRecords = async (
   if (changed.length > 0) {
     const groups = changed.map((p) => p.groupId);
     await markGroupsChanged(db, groups, clock());
+    await scheduleExpiry(db, changed);
     written = await putIfChanged(db, changed);
     await markGroupsChanged(db, groups, clock());
   }

@@ -30,6 +30,12 @@ export const runLeaseKey: Key = { pk: 'LEASE#nightly', sk: META };
 /** A clinic's Idempotency-Key and the first answer given under it (expires with the table's TTL). */
 export const idempotencyKey = (clinicId: string, key: string): Key => ({ pk: `IDEMP#${clinicId}`, sk: key });
 
+/** The partition of expiry schedule items: a group has records whose retention ends on a day (see retention-store). */
+export const EXPIRY_SCHEDULE = 'EXPIRY';
+export const expiryScheduleKey = (day: string, groupId: string): Key => ({ pk: EXPIRY_SCHEDULE, sk: `${day}#${groupId}` });
+/** Present once the retention sweep has scanned the table for records older than expiry schedules. */
+export const retentionSweepKey: Key = { pk: 'STATE', sk: 'RETENTION' };
+
 /** Partition of the changed-groups index for one UTC day. */
 export const changedPartition = (isoTime: string): string => `CHANGED#${isoTime.slice(0, 10)}`;
 
