@@ -18,6 +18,7 @@
  * | report build job | `REPORTJOB#<jobId>` | `META` |
  * | Idempotency-Key and its first answer | `IDEMP#<clinicId>` | `<key>` (expiresAt: 24 hours) |
  * | expiry schedule: a group has records whose retention ends that day | `EXPIRY` | `<yyyy-mm-dd>#<groupId>` |
+ * | audit trail entry (an administrative action: who, when, what; ids and counts only) | `AUDIT#<yyyy-mm>` | `<ISO time>#<random>` |
  * | retention sweep marker (the one-off scan for older records is done) | `STATE` | `RETENTION` |
  */
 export const TABLE = {

@@ -36,6 +36,10 @@ export const expiryScheduleKey = (day: string, groupId: string): Key => ({ pk: E
 /** Present once the retention sweep has scanned the table for records older than expiry schedules. */
 export const retentionSweepKey: Key = { pk: 'STATE', sk: 'RETENTION' };
 
+/** The audit trail: one partition per UTC month, entries by time (`<ISO time>#<random>`). */
+export const auditPartition = (month: string): string => `AUDIT#${month}`;
+export const auditKey = (isoTime: string, suffix: string): Key => ({ pk: auditPartition(isoTime.slice(0, 7)), sk: `${isoTime}#${suffix}` });
+
 /** Partition of the changed-groups index for one UTC day. */
 export const changedPartition = (isoTime: string): string => `CHANGED#${isoTime.slice(0, 10)}`;
 

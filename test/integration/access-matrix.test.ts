@@ -11,7 +11,7 @@ import { groupPayload, send, startTestStack, type TestStack } from './support/te
 const ADMITS: Record<Route['handler'], readonly string[]> = {
   authorizer: [], health: ['*'],
   groups: ['clinic'], attendance: ['clinic'], responses: ['clinic'], groupRiskFlags: ['clinic', 'manager', 'funder', 'admin'],
-  adminClinics: ['admin'], adminProgrammes: ['admin'], adminKeys: ['admin'], adminErasures: ['admin'], adminRuns: ['admin'], adminReports: ['admin'],
+  adminClinics: ['admin'], adminProgrammes: ['admin'], adminKeys: ['admin'], adminErasures: ['admin'], adminRuns: ['admin'], adminReports: ['admin'], adminAudit: ['admin'],
   reports: ['admin', 'manager', 'funder'], figures: ['admin', 'manager', 'funder'],
 };
 const CALLERS = ['clinic', 'clinic2', 'manager', 'funder', 'admin', 'revoked', 'unknown', 'malformed', 'none'] as const;

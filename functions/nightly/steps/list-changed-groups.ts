@@ -5,6 +5,7 @@ import { abandonRun, createRun, getWatermark, resumeRun, updateRun } from '../..
 import { acquireRunLease } from '../../store/run-lease';
 import { putObject } from '../../store/object-store';
 import { sweepExpiredRecords } from '../../store/retention-store';
+import { recordAudit } from '../../store/audit-store';
 
 export interface ListChangedInput {
   runId?: string;
@@ -43,6 +44,7 @@ export const listChangedGroupsStep = async (ctx: NightlyContext, input: ListChan
   if (tookOverFrom !== undefined) {
     // Its process died holding the lease: it will not finish, and this run covers its window again.
     await abandonRun(ctx.db, tookOverFrom.runId, abandonedBy(runId, tookOverFrom.expiresAt), now);
+    await recordAudit(ctx.db, { at: now.toISOString(), action: 'run.abandoned', actor: { role: 'nightly' }, target: { runId: tookOverFrom.runId, takenOverBy: runId } });
   }
   if (run.to === undefined || run.from === undefined) {
     // Retention first (DynamoDB's TTL tells nobody, dynalite never expires): groups that lost expired records
