@@ -5,6 +5,8 @@ export const Messages = {
   idempotencyKeyInFlight: 'A request with this Idempotency-Key is still being answered: retry in a few seconds.',
   bodyNotJson: 'The request body is not valid JSON.',
   bodyMissing: 'The request needs a JSON body.',
+  instantNotReal: (value: string) => `"${value}" is not a date or time that exists (YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ).`,
+  windowReversed: (from: string, to: string) => `from (${from}) is after to (${to}).`,
   bodyTooLarge: (limit: number) => `The request body is larger than ${limit} bytes; send smaller batches.`,
   notJsonContentType: 'Send the body as application/json (attendance and responses also take text/csv).',
   csvUnreadable: (detail: string) => `The CSV body cannot be read: ${detail}.`,

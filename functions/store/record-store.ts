@@ -2,6 +2,7 @@ import type { Db } from './db';
 import { batchGet } from './batch-write';
 import { putIfChanged } from './conditional-put';
 import { markGroupsChanged } from './group-store';
+import { scheduleExpiry } from './retention-store';
 import type { PlannedItem } from '../core/ingest/record-items';
 
 /**
@@ -35,6 +36,7 @@ export const writeRecords = async (
   let written = 0;
   if (changed.length > 0) {
     await markGroupsChanged(db, changed.map((p) => p.groupId), clock());
+    await scheduleExpiry(db, changed);
     written = await putIfChanged(db, changed);
   }
   return { accepted: written, unchanged: planned.length - written };
