@@ -53,6 +53,13 @@ export const Messages = {
     'Outcomes use paired participants (a first and a last score); data completeness is the share of participants with a score who are paired.',
   reliableChangeDefinition:
     'Reliable change follows Jacobson & Truax (1991): a change of at least the instrument’s reliable-change threshold, at the confidence level named beside each instrument.',
+  recoveryDefinition:
+    'Recovery: a paired participant in the clinical range at the first score and out of it at the last; the recovery rate ' +
+    'and the recovery bar share one base, the paired participants in the clinical range at start. Someone in the clinical ' +
+    'range at start without a last score is missing data: left out of the base, never counted as still in the clinical range.',
+  recoveryMissingStatus: (missing: number): string => `${missing} without a last score (missing data, not in the base)`,
+  recoveryMissingData: (range: string, byGroup: readonly string[]): string =>
+    `Missing data, left out of the recovery base: participants ${range} at start without a last score — ${byGroup.join('; ')}.`,
   effectDefinition:
     'Effect sizes: pre–post Hedges’ g = J × mean change ÷ SD of the first scores of the paired participants (SD with n − 1), ' +
     'where J is Hedges’ exact small-sample correction with n − 1 degrees of freedom (n = paired participants); 95% intervals as below.',

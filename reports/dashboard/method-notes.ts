@@ -15,6 +15,7 @@ export const methodNotes = (context: ReportContext): string[] => [
   }),
   Messages.pairedDefinition,
   Messages.reliableChangeDefinition,
+  Messages.recoveryDefinition,
   Messages.effectDefinition,
   Messages.clustering,
   Messages.intervalMethod,
