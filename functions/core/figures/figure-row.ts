@@ -44,14 +44,26 @@ export interface FigureRow {
    * `core/disclosure/perturbation.ts`): the true count lies in 1..12 and the value is not it; absent otherwise.
    */
   perturbed?: boolean;
+  /**
+   * The confidence level (0.9 or 0.95) of the reliable-change threshold a reliable-change count rests on
+   * (reliably improved, no reliable change, reliably deteriorated, reliably recovered), from the instrument file, so a
+   * CORE-10 count (Barkham's 6 points, 90 %) is never read as comparable with a 95 % one; absent on other figures.
+   */
+  rc_confidence?: number;
 }
 
 /** Column order of `figures.csv`. */
 export const FIGURE_COLUMNS = [
   'period', 'programme_id', 'group_type', 'instrument', 'metric', 'value',
-  'ci_low', 'ci_high', 'n_participants', 'n_groups', 'suppressed', 'perturbed',
+  'ci_low', 'ci_high', 'n_participants', 'n_groups', 'suppressed', 'perturbed', 'rc_confidence',
 ] as const satisfies readonly (keyof FigureRow)[];
 
-/** One column of a row as a flat file or packed row holds it: `perturbed` is always a boolean there, never absent. */
-export const figureField = (row: FigureRow, column: (typeof FIGURE_COLUMNS)[number]): string | number | boolean | null =>
-  (column === 'perturbed' ? row.perturbed === true : row[column]);
+/**
+ * One column of a row as a flat file or packed row holds it: `perturbed` is always a boolean there, never absent;
+ * `rc_confidence` is empty (null) on figures that rest on no reliable-change threshold.
+ */
+export const figureField = (row: FigureRow, column: (typeof FIGURE_COLUMNS)[number]): string | number | boolean | null => {
+  if (column === 'perturbed') return row.perturbed === true;
+  if (column === 'rc_confidence') return row.rc_confidence ?? null;
+  return row[column];
+};
