@@ -60,6 +60,23 @@ export const Messages = {
   recoveryMissingStatus: (missing: number): string => `${missing} without a last score (missing data, not in the base)`,
   recoveryMissingData: (range: string, byGroup: readonly string[]): string =>
     `Missing data, left out of the recovery base: participants ${range} at start without a last score — ${byGroup.join('; ')}.`,
+  nhsTtSet: 'NHS Talking Therapies set (PHQ-9 and GAD-7 jointly)',
+  nhsTtDefinition:
+    'NHS Talking Therapies set (programmes that switch it on; NHS Talking Therapies manual definitions), shown beside the ' +
+    'per-instrument PHQ-9 and GAD-7 outcomes: a case is PHQ-9 ≥ 10 and/or GAD-7 ≥ 8; a finished course is at least two attended ' +
+    'sessions in a group that has ended, assessed when it has a first and a last score on both measures (otherwise missing data, ' +
+    'left out of every base); reliable improvement is PHQ-9 down by at least 6 or GAD-7 down by at least 4 points with no reliable ' +
+    'deterioration on the other (95% confidence), reliable deterioration the same upwards; recovery is a case at start that is not a ' +
+    'case on the last scores, reliable recovery recovery with reliable improvement. Recovery and reliable recovery are shares of the ' +
+    'assessed cases at start, reliable improvement and deterioration shares of all assessed courses. The NHS standards are 50% ' +
+    'recovery and 67% reliable improvement; group programmes are not NHS Talking Therapies services, so compare with care.',
+  nhsTtMetricLabels: {
+    paired: 'Assessed: finished, first and last score on PHQ-9 and GAD-7',
+    cases_at_start: 'Case at start (PHQ-9 ≥ 10 and/or GAD-7 ≥ 8)',
+    reliably_improved: 'Reliably improved (PHQ-9 ↓ 6 or GAD-7 ↓ 4, no reliable deterioration on the other)',
+    reliably_deteriorated: 'Reliably deteriorated (PHQ-9 ↑ 6 or GAD-7 ↑ 4, no reliable improvement on the other)',
+    recovered: 'Recovered (case at start, PHQ-9 < 10 and GAD-7 < 8 at the end)',
+  } as Readonly<Record<string, string>>,
   effectDefinition:
     'Effect sizes: pre–post Hedges’ g = J × mean change ÷ SD of the first scores of the paired participants (SD with n − 1), ' +
     'where J is Hedges’ exact small-sample correction with n − 1 degrees of freedom (n = paired participants); 95% intervals as below.',

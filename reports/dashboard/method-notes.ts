@@ -16,6 +16,7 @@ export const methodNotes = (context: ReportContext): string[] => [
   Messages.pairedDefinition,
   Messages.reliableChangeDefinition,
   Messages.recoveryDefinition,
+  ...(context.nhsTalkingTherapies === true ? [Messages.nhsTtDefinition] : []),
   Messages.effectDefinition,
   Messages.clustering,
   Messages.intervalMethod,

@@ -1,4 +1,5 @@
 import { listInstruments } from '../instruments/registry';
+import { NHS_TT } from '../outcomes/nhs-talking-therapies';
 import { ALL, type FigureRow } from './figure-row';
 import { Metric, SessionMetric, metricInfo, parseSessionMetric } from './metric';
 
@@ -7,9 +8,11 @@ export const RELIABLE_CHANGE_METRICS: ReadonlySet<string> = new Set([
   Metric.reliablyImproved, Metric.noReliableChange, Metric.reliablyDeteriorated, Metric.reliablyRecovered,
 ]);
 
-const RC_CONFIDENCE: ReadonlyMap<string, number> = new Map(
-  listInstruments({ includeDisabled: true }).map((def) => [def.id, def.reliableChange.confidence]),
-);
+// The NHS Talking Therapies set uses PHQ-9 and GAD-7's 95 % thresholds (6 and 4 points).
+const RC_CONFIDENCE: ReadonlyMap<string, number> = new Map([
+  ...listInstruments({ includeDisabled: true }).map((def): [string, number] => [def.id, def.reliableChange.confidence]),
+  [NHS_TT.set, 0.95],
+]);
 
 /**
  * The confidence level of the reliable-change threshold behind a figure, from the instrument file (CORE-10: 0.9,

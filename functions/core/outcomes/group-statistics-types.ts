@@ -1,6 +1,7 @@
 import type { ClusterTotal } from '../stats/cluster-totals';
 import type { Histogram } from '../stats/histogram';
 import type { Moments } from '../stats/moments';
+import type { NhsTtStats } from './nhs-talking-therapies';
 
 /** Mergeable participation statistics (plain JSON data). Arrays are indexed by session number − 1. */
 export interface ParticipationStats {
@@ -107,4 +108,6 @@ export interface GroupStatistics {
   groups: number;
   participation: ParticipationStats;
   instruments: Record<string, OutcomeStats>;
+  /** The NHS Talking Therapies set, for groups of programmes that switch it on; absent otherwise. */
+  nhsTalkingTherapies?: NhsTtStats;
 }

@@ -8,6 +8,8 @@ import type {
   GroupStatistics, OutcomeCluster, OutcomeStats, ParticipationCluster, ParticipationStats, SessionMoments,
 } from './group-statistics-types';
 import { latestPerSession } from './latest-per-session';
+import { addNhsTtOutcome, emptyNhsTtStats, NHS_TT, nhsTtCluster, nhsTtOutcome, pairedScores } from './nhs-talking-therapies';
+import type { NhsTtStats } from './nhs-talking-therapies';
 import type { ScorePoint } from './participant-outcome';
 import { participantOutcome } from './participant-outcome';
 import type { AttendanceMark, CompletionRule } from './participation';
@@ -32,6 +34,8 @@ export interface GroupStatisticsConfig {
   reliableChangeThresholds?: Readonly<Record<string, number>>;
   /** Where definitions come from; defaults to the shipped library, whatever the licence (data was accepted already). */
   definitionOf?: (instrument: string) => InstrumentDefinition;
+  /** Compute the NHS Talking Therapies set (a programme setting, default off). */
+  nhsTalkingTherapies?: boolean;
 }
 
 const distinctSessions = (participants: Readonly<Record<string, ParticipantRecords>>): number => {
@@ -126,6 +130,24 @@ const participationCluster = (p: ParticipationStats): ParticipationCluster => ({
   retentionAtRisk: [...p.retentionAtRisk], retentionRetained: [...p.retentionRetained],
 });
 
+// The NHS Talking Therapies set of one group: each participant's sessions attended and PHQ-9 / GAD-7 pairs.
+const nhsTtStatsOf = (input: GroupStatisticsInput): NhsTtStats => {
+  const stats = emptyNhsTtStats();
+  stats.groups = 1;
+  const sessionsDelivered = distinctSessions(input.participants);
+  for (const pid of Object.keys(input.participants).sort()) {
+    const records = input.participants[pid];
+    if (records === undefined) continue;
+    const { sessionsAttended } = participation(records.attendance, { ...input.group, sessionsDelivered });
+    addNhsTtOutcome(stats, nhsTtOutcome({
+      sessionsAttended, ended: input.group.ended,
+      phq9: pairedScores(records.responses[NHS_TT.phq9.instrument]), gad7: pairedScores(records.responses[NHS_TT.gad7.instrument]),
+    }));
+  }
+  stats.clusters = [nhsTtCluster(stats)];
+  return stats;
+};
+
 /**
  * The mergeable sufficient statistics of one group: participation of every participant, and per instrument the outcomes
  * of everyone with a score. Pure: the same records always give the same statistics.
@@ -154,6 +176,7 @@ export const groupStatistics = (input: GroupStatisticsInput, config: GroupStatis
     stats.instruments[id] = outcome;
   }
   stats.participation.clusters = [participationCluster(stats.participation)];
+  if (config.nhsTalkingTherapies === true) stats.nhsTalkingTherapies = nhsTtStatsOf(input);
   return stats;
 };
 

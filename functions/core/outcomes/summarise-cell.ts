@@ -8,6 +8,8 @@ import type { Histogram } from '../stats/histogram';
 import { histogramCount, histogramMedian } from '../stats/histogram';
 import { momentsMean } from '../stats/moments';
 import type { GroupStatistics, OutcomeCluster, OutcomeStats, ParticipationStats, SessionMoments } from './group-statistics-types';
+import { NHS_TT, nhsTtRateClusters } from './nhs-talking-therapies';
+import type { NhsTtStats } from './nhs-talking-therapies';
 
 /** How an interval was computed, for the method notes of a report. */
 export const CiMethod = {
@@ -156,11 +158,38 @@ export const sessionsInRangeRate = (o: OutcomeStats): MetricValue => {
 };
 
 /**
+ * The NHS Talking Therapies set of a cell (see `NHS_TT`): finished courses, those assessed (paired on PHQ-9 and
+ * GAD-7: `paired`), cases at start, the outcome counts and the four rates with cluster-robust Wilson intervals:
+ * reliable improvement and deterioration of the assessed courses, recovery and reliable recovery of the cases at start.
+ */
+export const nhsTtMetrics = (s: NhsTtStats): MetricValue[] => {
+  const ofAssessed = (name: string, key: 'reliablyImproved' | 'reliablyDeteriorated'): MetricValue =>
+    rate(name, nhsTtRateClusters(s.clusters, 'assessed', key), s[key], s.assessed, s.groups);
+  const ofCases = (name: string, key: 'recovered' | 'reliablyRecovered'): MetricValue =>
+    rate(name, nhsTtRateClusters(s.clusters, 'casesAtStart', key), s[key], s.casesAtStart, s.groups);
+  return [
+    count(Metric.finishedCourse, s.finished, s.groups),
+    count(Metric.paired, s.assessed, s.groups),
+    count(Metric.casesAtStart, s.casesAtStart, s.groups),
+    count(Metric.reliablyImproved, s.reliablyImproved, s.groups),
+    count(Metric.noReliableChange, s.assessed - s.reliablyImproved - s.reliablyDeteriorated, s.groups),
+    count(Metric.reliablyDeteriorated, s.reliablyDeteriorated, s.groups),
+    count(Metric.recovered, s.recovered, s.groups),
+    count(Metric.reliablyRecovered, s.reliablyRecovered, s.groups),
+    ofAssessed(Metric.reliableImprovementRate, 'reliablyImproved'),
+    ofAssessed(Metric.reliableDeteriorationRate, 'reliablyDeteriorated'),
+    ofCases(Metric.recoveryRate, 'recovered'),
+    ofCases(Metric.reliableRecoveryRate, 'reliablyRecovered'),
+  ];
+};
+
+/**
  * Every published metric of a cell from its merged statistics: counts; rates, means, mean change, effect sizes
  * (Hedges' g and d_z, both with the exact Hedges correction) and mean score by session with intervals that account
  * for grouping (CR2 cluster-robust variance, Bell–McCaffrey df; see functions/core/stats/README.md), or, where
  * too few groups allow an honest interval, null bounds with `ci_unavailable`; exact medians without an interval.
- * Counts that need a threshold or cut-off the instrument lacks have value null.
+ * Counts that need a threshold or cut-off the instrument lacks have value null. Where the cell's groups compute the
+ * NHS Talking Therapies set, its figures come under the instrument id `nhs_tt`, beside the per-instrument outcomes.
  */
 export const summariseCell = (stats: GroupStatistics): CellSummary => {
   const instruments: Record<string, MetricValue[]> = {};
@@ -168,5 +197,7 @@ export const summariseCell = (stats: GroupStatistics): CellSummary => {
     const o = stats.instruments[id];
     if (o !== undefined) instruments[id] = outcomeMetrics(o);
   }
+  const nhs = stats.nhsTalkingTherapies;
+  if (nhs !== undefined && nhs.groups > 0) instruments[NHS_TT.set] = nhsTtMetrics(nhs);
   return { participation: participationMetrics(stats.participation, stats.groups), instruments };
 };

@@ -15,14 +15,18 @@ export interface RecomputeInput {
  * programme. Pure recomputation from the records, so running a batch twice stores the same thing.
  */
 export const recomputeGroupsStep = async (ctx: NightlyContext, input: RecomputeInput): Promise<{ recomputed: number }> => {
-  const rules = new Map<string, ReturnType<typeof completionRuleOf>>();
+  const rules = new Map<string, { rule: ReturnType<typeof completionRuleOf>; nhsTalkingTherapies: boolean }>();
   let recomputed = 0;
   for (const groupId of input.Items) {
     const records = await readGroupRecords(ctx.db, groupId);
     if (records.meta === undefined) continue;
     const programmeId = String(records.meta['programmeId']);
-    if (!rules.has(programmeId)) rules.set(programmeId, completionRuleOf((await getProgramme(ctx.db, programmeId))?.completion));
-    const summary = summariseGroup(records.meta, records.attendance, records.responses, rules.get(programmeId)!);
+    if (!rules.has(programmeId)) {
+      const programme = await getProgramme(ctx.db, programmeId);
+      rules.set(programmeId, { rule: completionRuleOf(programme?.completion), nhsTalkingTherapies: programme?.outcomeSets?.nhsTalkingTherapies === true });
+    }
+    const { rule, nhsTalkingTherapies } = rules.get(programmeId)!;
+    const summary = summariseGroup(records.meta, records.attendance, records.responses, rule, { nhsTalkingTherapies });
     const previous = typeof records.meta['statsProgrammeId'] === 'string' ? records.meta['statsProgrammeId'] : undefined;
     if (summary === null) {
       if (previous !== undefined) await deleteGroupStats(ctx.db, previous, groupId);
