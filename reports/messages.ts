@@ -60,6 +60,11 @@ export const Messages = {
   recoveryMissingStatus: (missing: number): string => `${missing} without a last score (missing data, not in the base)`,
   recoveryMissingData: (range: string, byGroup: readonly string[]): string =>
     `Missing data, left out of the recovery base: participants ${range} at start without a last score — ${byGroup.join('; ')}.`,
+  allianceOutcome:
+    'Alliance and outcome: where at least 10 groups have alliance ratings (GSRS) and at least two paired participants, the ' +
+    'correlation over groups (Pearson r, each group one point) of the group’s mean alliance per rated session with its mean ' +
+    'improvement on each outcome instrument (mean change signed so that positive is better), with its 95% Fisher interval; with ' +
+    'fewer groups it is not published. It describes groups, not people, and an association, not an effect of alliance.',
   nhsTtSet: 'NHS Talking Therapies set (PHQ-9 and GAD-7 jointly)',
   nhsTtDefinition:
     'NHS Talking Therapies set (programmes that switch it on; NHS Talking Therapies manual definitions), shown beside the ' +

@@ -17,6 +17,7 @@ export const methodNotes = (context: ReportContext): string[] => [
   Messages.reliableChangeDefinition,
   Messages.recoveryDefinition,
   ...(context.nhsTalkingTherapies === true ? [Messages.nhsTtDefinition] : []),
+  ...(context.instruments.some((i) => i.measureType === 'process') ? [Messages.allianceOutcome] : []),
   Messages.effectDefinition,
   Messages.clustering,
   Messages.intervalMethod,

@@ -53,6 +53,8 @@ export const Metric = {
   reliableImprovementRate: 'reliable_improvement_rate',
   reliableDeteriorationRate: 'reliable_deterioration_rate',
   reliableRecoveryRate: 'reliable_recovery_rate',
+  // process measures against outcomes: groups as the units
+  allianceOutcomeR: 'alliance_outcome_r',
 } as const;
 export type Metric = (typeof Metric)[keyof typeof Metric];
 
@@ -107,6 +109,7 @@ export const METRIC_INFO: Readonly<Record<Metric | SessionMetric, MetricInfo>> =
   reliable_improvement_rate: { kind: 'rate', perInstrument: true, label: 'Reliable improvement rate', unit: 'share of finished courses' },
   reliable_deterioration_rate: { kind: 'rate', perInstrument: true, label: 'Reliable deterioration rate', unit: 'share of finished courses' },
   reliable_recovery_rate: { kind: 'rate', perInstrument: true, label: 'Reliable recovery rate', unit: 'share of cases at start' },
+  alliance_outcome_r: { kind: 'mean', perInstrument: true, label: 'Correlation of group alliance (GSRS) with group improvement', unit: 'correlation over groups' },
   retention: { kind: 'rate', perInstrument: false, label: 'Still attending at session', unit: 'share of starters' },
   mean_score: { kind: 'mean', perInstrument: true, label: 'Mean score at session', unit: 'score' },
 };

@@ -66,7 +66,7 @@ export const presentFigures = (rows: readonly FigureRow[], precision: DisplayPre
     const info = metricInfo(row.metric);
     const family = parseSessionMetric(row.metric)?.family ?? row.metric;
     const decimals = info?.kind === 'rate' ? precision.rateDecimals
-      : family === Metric.hedgesG || family === Metric.dZ ? precision.effectDecimals
+      : family === Metric.hedgesG || family === Metric.dZ || family === Metric.allianceOutcomeR ? precision.effectDecimals
         : info?.kind === 'mean' ? precision.scoreDecimals(row.instrument) : null;
     const dropInterval = precision.meanChangeIntervalOnly && info?.kind === 'mean' &&
       (family === Metric.meanBaseline || family === Metric.meanFinal || family === SessionMetric.meanScore);

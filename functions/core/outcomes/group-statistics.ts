@@ -148,6 +148,16 @@ const nhsTtStatsOf = (input: GroupStatisticsInput): NhsTtStats => {
   return stats;
 };
 
+// The group's alliance: the rated sessions of its process measure (the first by id, GSRS) and their score sum.
+const allianceOf = (
+  instruments: Readonly<Record<string, OutcomeStats>>, definitionOf: (instrument: string) => InstrumentDefinition,
+): { rated: number; sum: number } | null => {
+  const id = Object.keys(instruments).sort().find((i) => definitionOf(i).measureType === 'process');
+  const o = id === undefined ? undefined : instruments[id];
+  if (o === undefined || o.ratedSessions === 0) return null;
+  return { rated: o.ratedSessions, sum: Object.values(o.bySession).reduce((s, m) => s + m.sum, 0) };
+};
+
 /**
  * The mergeable sufficient statistics of one group: participation of every participant, and per instrument the outcomes
  * of everyone with a score. Pure: the same records always give the same statistics.
@@ -166,12 +176,14 @@ export const groupStatistics = (input: GroupStatisticsInput, config: GroupStatis
       addOutcome(outcome, definitionOf(id), scores, config.reliableChangeThresholds?.[id]);
     }
   }
+  const alliance = allianceOf(instruments, definitionOf);
   for (const id of Object.keys(instruments).sort()) {
     const outcome = instruments[id];
     if (outcome === undefined) continue;
     outcome.groups = 1;
     outcome.pairedGroups = outcome.paired > 0 ? 1 : 0;
-    outcome.clusters = [outcomeCluster(outcome)];
+    const withAlliance = alliance !== null && definitionOf(id).measureType !== 'process';
+    outcome.clusters = [{ ...outcomeCluster(outcome), ...(withAlliance && { allianceRated: alliance.rated, allianceSum: alliance.sum }) }];
     for (const m of Object.values(outcome.bySession)) m.clusters = [{ n: m.n, sum: m.sum }];
     stats.instruments[id] = outcome;
   }

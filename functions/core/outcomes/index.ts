@@ -17,5 +17,7 @@ export type { AttendanceMark, CompletionRule, GroupSessions, Participation } fro
 export {
   classifyChange, jacobsonTruaxThreshold, ReliableChange, reliableChangeThreshold, reliableChangeWording,
 } from './reliable-change';
-export { CiMethod, NoInterval, nhsTtMetrics, sessionsInRangeRate, summariseCell } from './summarise-cell';
+export {
+  allianceOutcomeRelation, CiMethod, MIN_ALLIANCE_PAIRED, NoInterval, nhsTtMetrics, sessionsInRangeRate, summariseCell,
+} from './summarise-cell';
 export type { CellSummary, MetricValue } from './summarise-cell';

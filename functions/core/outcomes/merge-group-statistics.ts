@@ -25,7 +25,7 @@ const participationClusterKey = (c: ParticipationCluster): number[] =>
   [c.finishedStarters, c.completedFinished, c.droppedOut, c.retentionAtRisk.length, ...c.retentionAtRisk, ...c.retentionRetained];
 const outcomeClusterKey = (c: OutcomeCluster): number[] => [
   c.enrolled, c.paired, c.pairedCasesAtStart, c.recovered, c.baselineSum, c.baselineSumSq, c.finalSum, c.changeSum, c.changeSumSq,
-  c.ratedSessions ?? 0, c.ratedSessionsInRange ?? 0,
+  c.ratedSessions ?? 0, c.ratedSessionsInRange ?? 0, c.allianceRated ?? 0, c.allianceSum ?? 0,
 ];
 
 /** Participation statistics of two disjoint sets of groups. */

@@ -34,4 +34,11 @@ describe('the NHS Talking Therapies set in reports', () => {
     expect(methodNotes(withSet).join('\n')).toContain('reliable improvement is PHQ-9 down by at least 6 or GAD-7 down by at least 4 points with no reliable deterioration on the other');
     expect(methodNotes(without).join('\n')).not.toContain('NHS Talking Therapies set');
   });
+
+  it('defines the alliance–outcome relation in the method notes where a process measure is reported', () => {
+    const withGsrs = reportContext([], [row('gsrs', 'mean_score_s3', 33), row('phq9', 'alliance_outcome_r', 0.31)], '2026-07-01T00:00:00Z', { k: 8, rounding: 1 });
+    const table = figureTableRows([row('phq9', 'alliance_outcome_r', 0.314)], withGsrs.instruments);
+    expect(methodNotes(withGsrs).join('\n')).toContain('the correlation over groups (Pearson r, each group one point)');
+    expect(table.map((r) => [r.metric, r.value])).toEqual([['Correlation of group alliance (GSRS) with group improvement', '0.31']]);
+  });
 });
