@@ -66,6 +66,8 @@ export const Messages = {
     'improvement on each outcome instrument (mean change signed so that positive is better), with its 95% Fisher interval; with ' +
     'fewer groups it is not published. It describes groups, not people, and an association, not an effect of alliance.',
   nhsTtSet: 'NHS Talking Therapies set (PHQ-9 and GAD-7 jointly)',
+  nhsTtHeadline: (improvement: string, assessed: string): string =>
+    `NHS standard 50%; reliable improvement ${improvement} (standard 67%); ${assessed} finished courses assessed`,
   nhsTtDefinition:
     'NHS Talking Therapies set (programmes that switch it on; NHS Talking Therapies manual definitions), shown beside the ' +
     'per-instrument PHQ-9 and GAD-7 outcomes: a case is PHQ-9 ≥ 10 and/or GAD-7 ≥ 8; a finished course is at least two attended ' +

@@ -5,6 +5,7 @@ import { instrumentInfo } from '../../../functions/publishing/instrument-info';
 import { reportContext } from '../../../functions/publishing/report-context';
 import { figureTableRows } from '../../../reports/dashboard/figure-table-rows';
 import { methodNotes } from '../../../reports/dashboard/method-notes';
+import { funderReportContent } from '../../../reports/funder/index';
 
 const row = (instrument: string, metric: string, value: number): FigureRow => ({
   period: '2026-Q2', programme_id: 'north', group_type: 'support', instrument, metric, value, ci_low: null, ci_high: null,
@@ -40,5 +41,24 @@ describe('the NHS Talking Therapies set in reports', () => {
     const table = figureTableRows([row('phq9', 'alliance_outcome_r', 0.314)], withGsrs.instruments);
     expect(methodNotes(withGsrs).join('\n')).toContain('the correlation over groups (Pearson r, each group one point)');
     expect(table.map((r) => [r.metric, r.value])).toEqual([['Correlation of group alliance (GSRS) with group improvement', '0.31']]);
+  });
+});
+
+describe('the NHS Talking Therapies headline of a funder report', () => {
+  it('gives the set\'s recovery and reliable improvement beside the NHS standards', () => {
+    // Prepare
+    const all = (instrument: string, metric: string, value: number): FigureRow => ({ ...row(instrument, metric, value), group_type: '*' });
+    const rows = [all('nhs_tt', 'recovery_rate', 0.52), all('nhs_tt', 'reliable_improvement_rate', 0.7), all('nhs_tt', 'paired', 40)];
+    const context = reportContext([], rows, '2026-07-01T00:00:00Z', { k: 8, rounding: 1 });
+
+    // Act
+    const content = funderReportContent({ context, funder: { id: 'f', name: 'Fund', programmeIds: ['north'] }, period: '2026-Q2', rows });
+
+    // Assess
+    const headline = content.sections[0]?.headlines.find((h) => h.label.startsWith('NHS Talking Therapies'));
+    expect(headline).toEqual({
+      label: 'NHS Talking Therapies set (PHQ-9 and GAD-7 jointly): recovery', value: '52%',
+      note: 'NHS standard 50%; reliable improvement 70% (standard 67%); 40 finished courses assessed',
+    });
   });
 });
