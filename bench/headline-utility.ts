@@ -86,6 +86,8 @@ export interface ReaderUtility {
   hiddenWellPairedSmall: number;
   /** Of the published headline figures, those published perturbed. */
   perturbed: number;
+  /** Of the published headline figures, those of cells published rounded (not perturbed). */
+  rounded: number;
   /** Headline figures of well-paired cells that stay hidden. */
   hiddenWellPaired: Headline[];
 }
@@ -101,6 +103,7 @@ export const readerUtility = (
   const rows = rowsForScope(release, reader.programmes, allProgrammes);
   const shown = new Set(rows.filter((r) => !r.suppressed && r.value !== null).map(keyOf));
   const perturbed = new Set(rows.filter((r) => r.perturbed === true).map(keyOf));
+  const rounded = new Set(rows.filter((r) => r.rounded === true && r.perturbed !== true && !r.suppressed).map(keyOf));
   const periods = new Set(owed);
   const whole = allProgrammes.every((id) => reader.programmes.includes(id));
   const mine = truth.filter((h) => periods.has(h.period) && (h.programme === ALL ? whole : reader.programmes.includes(h.programme)));
@@ -109,6 +112,7 @@ export const readerUtility = (
     headlines: mine.length,
     published: mine.filter((h) => shown.has(h.key)).length,
     perturbed: mine.filter((h) => perturbed.has(h.key)).length,
+    rounded: mine.filter((h) => rounded.has(h.key)).length,
     rows: rows.length,
     hiddenRows: rows.filter((r) => r.suppressed).length,
     wellPaired: well.length,

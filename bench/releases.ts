@@ -53,7 +53,7 @@ export const newModel = (
   const [grid, gridMs] = timed(() => publicationGrid(raw));
   const publications: TimedRelease[] = [];
   for (const quarter of closed) {
-    const [released, ms] = timed(() => controlPublications(grid, [quarter], funderPolicy(), [], { solver, rule: RULE, views, perturbation: PERTURBATION }));
+    const [released, ms] = timed(() => controlPublications(grid, [quarter], funderPolicy(), [], { solver, rule: RULE, views, perturbation: PERTURBATION, roundCells: { minBase: DEFAULT_PERTURBATION_BASE } }));
     publications.push(released === undefined
       ? { label: quarter, rows: [], ms, audit: null, withheld: true, note: 'unprotectable given the release: withheld, as the nightly does' }
       : { label: quarter, rows: released.rows, ms, audit: released.audit });
@@ -65,7 +65,7 @@ export const newModel = (
   let dashboard: TimedRelease;
   try {
     const released = controlRelease(grid, {
-      policy: managerPolicy(), rule: RULE, solver, present: (r) => presentFigures(r, displayPrecision('manager')), held, perturbation: PERTURBATION,
+      policy: managerPolicy(), rule: RULE, solver, present: (r) => presentFigures(r, displayPrecision('manager')), held, perturbation: PERTURBATION, roundCells: { minBase: DEFAULT_PERTURBATION_BASE },
       onPass: ({ pass, hidden, shown, deferred }) => log(`dashboard audit pass ${pass}: ${hidden} more hidden, ${shown} shown back, ${deferred} deferred`),
     });
     dashboard = { label: `dashboard (grid ${gridMs} ms)`, rows: released.rows, ms: Math.round(performance.now() - start), audit: released.audit };

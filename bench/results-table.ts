@@ -22,9 +22,9 @@ const releaseTable = (result: DatasetResult): string => table(
 );
 
 const utilityTable = (result: DatasetResult): string => table(
-  ['reader', 'model', 'headline figures', 'published', 'of which perturbed', 'published share', 'all rows hidden', '≥20 paired: published', '≥20 paired: hidden', 'of which rest on 1–7 people'],
+  ['reader', 'model', 'headline figures', 'published', 'of which perturbed', 'of which rounded', 'published share', 'all rows hidden', '≥20 paired: published', '≥20 paired: hidden', 'of which rest on 1–7 people'],
   result.utility.map(({ reader, model, utility: u }) => [
-    reader, model, u.headlines, u.published, u.perturbed, percent(u.published, u.headlines), `${percent(u.hiddenRows, u.rows)} of ${u.rows}`,
+    reader, model, u.headlines, u.published, u.perturbed, u.rounded, percent(u.published, u.headlines), `${percent(u.hiddenRows, u.rows)} of ${u.rows}`,
     `${u.wellPairedPublished} of ${u.wellPaired}`, u.wellPaired - u.wellPairedPublished === 0 ? '0' : `**${u.wellPaired - u.wellPairedPublished}**`,
     u.hiddenWellPairedSmall,
   ]),

@@ -6,7 +6,9 @@
  *                    └─ old: applyDisclosureControl (manager: all rows; funders: each closed quarter's rows)
  *                    → headline utility per reader (manager, each demo funder)
  *
- *   npm run bench [-- demo | synthetic]     (one dataset only; both by default)
+ *   npm run bench [-- demo | synthetic]     (one dataset only; both by default; without an argument the
+ *                                            performance bench, bench/perf/, runs first)
+ *   npm run bench -- --quick | perf [names]  (the performance bench only: quick mode, or full; names pick steps)
  */
 import { writeFileSync } from 'node:fs';
 import type { FigureRow } from '../functions/core/figures/figure-row';
@@ -19,6 +21,7 @@ import { headlines, readerUtility, type Reader } from './headline-utility';
 import { newModel, oldModel, type ModelReleases } from './releases';
 import { resultsMarkdown, type DatasetResult } from './results-table';
 import { syntheticRows } from './synthetic-rows';
+import { runPerf } from './perf/run-perf';
 
 /** The day the releases are made: quarters closed 7 days after their end are published to funders. */
 const TODAY = '2026-11-26';
@@ -65,21 +68,28 @@ const measure = async (name: string, description: string, raw: readonly FigureRo
   return result;
 };
 
-const only = process.argv[2];
+const args = process.argv.slice(2);
+const perfOnly = args.includes('--quick') || args.includes('perf');
+if (perfOnly || args.length === 0) {
+  await runPerf({ quick: args.includes('--quick'), only: args.filter((a) => a !== '--quick' && a !== 'perf') });
+}
+const only = args[0];
 const started = performance.now();
-const results: DatasetResult[] = [];
-if (only !== 'synthetic') {
-  results.push(await measure('Demo fixture', 'The demo dataset as the nightly rolled it up (test/core/disclosure/support/demo-fixture.ts).', demoRows()));
+if (!perfOnly) {
+  const results: DatasetResult[] = [];
+  if (only !== 'synthetic') {
+    results.push(await measure('Demo fixture', 'The demo dataset as the nightly rolled it up (test/core/disclosure/support/demo-fixture.ts).', demoRows()));
+  }
+  if (only !== 'demo') {
+    const synthetic = syntheticRows(TODAY, SEED, SIZE);
+    results.push(await measure(
+      'Synthetic organisation',
+      `\`syntheticDataset('${TODAY}', ${SEED}, ${JSON.stringify(SIZE).replace(/"/g, '')})\` through ingest's pseudonymisation, \`summariseGroup\`, \`rollUp\` and \`figureRows\`: ${synthetic.groups} groups, ${synthetic.participants} participants.`,
+      synthetic.rows,
+    ));
+  }
+  const seconds = ((performance.now() - started) / 1000).toFixed(0);
+  const markdown = resultsMarkdown(results, `Rule: k 8, protection width 5, rates to 0.1 %; manager policy exact counts, funder policy rounding 5. Whole run: ${seconds} s wall on ${new Date().toISOString().slice(0, 10)} (Node ${process.version}).`);
+  writeFileSync(new URL('./results.md', import.meta.url), markdown);
+  process.stdout.write(markdown);
 }
-if (only !== 'demo') {
-  const synthetic = syntheticRows(TODAY, SEED, SIZE);
-  results.push(await measure(
-    'Synthetic organisation',
-    `\`syntheticDataset('${TODAY}', ${SEED}, ${JSON.stringify(SIZE).replace(/"/g, '')})\` through ingest's pseudonymisation, \`summariseGroup\`, \`rollUp\` and \`figureRows\`: ${synthetic.groups} groups, ${synthetic.participants} participants.`,
-    synthetic.rows,
-  ));
-}
-const seconds = ((performance.now() - started) / 1000).toFixed(0);
-const markdown = resultsMarkdown(results, `Rule: k 8, protection width 5, rates to 0.1 %; manager policy exact counts, funder policy rounding 5. Whole run: ${seconds} s wall on ${new Date().toISOString().slice(0, 10)} (Node ${process.version}).`);
-writeFileSync(new URL('./results.md', import.meta.url), markdown);
-process.stdout.write(markdown);

@@ -46,6 +46,7 @@ export const HANDLERS = {
   adminErasures: { entry: 'functions/api/admin-erasures.ts', access: ['tableWrite', 'pseudonymSecret'], roles: ['admin'] },
   adminRuns: { entry: 'functions/api/admin-runs.ts', access: ['tableWrite', 'startRun'], roles: ['admin'] },
   adminReports: { entry: 'functions/api/admin-reports.ts', access: ['tableWrite', 'startReportBuild'], roles: ['admin'] },
+  adminAudit: { entry: 'functions/api/admin-audit.ts', access: ['tableRead'], roles: ['admin'] },
   reports: { entry: 'functions/api/reports.ts', access: ['tableRead', 'reportsRead'], roles: ['admin', 'manager', 'funder'] },
   figures: { entry: 'functions/api/figures.ts', access: ['tableRead', 'reportsRead'], roles: ['admin', 'manager', 'funder'] },
 } as const satisfies Record<string, HandlerSpec>;
@@ -78,13 +79,15 @@ export const ROUTES: readonly Route[] = [
   { method: 'POST', path: '/v1/admin/runs/{runId}/abandon', handler: 'adminRuns', authorized: true },
   { method: 'POST', path: '/v1/admin/reports', handler: 'adminReports', authorized: true },
   { method: 'GET', path: '/v1/admin/reports/{jobId}', handler: 'adminReports', authorized: true },
+  { method: 'GET', path: '/v1/admin/audit', handler: 'adminAudit', authorized: true },
   { method: 'GET', path: '/v1/reports', handler: 'reports', authorized: true },
   { method: 'GET', path: '/v1/figures', handler: 'figures', authorized: true },
 ];
 
 /** The nightly pipeline's step handlers (Step Functions tasks in AWS, called in-process locally). */
 export const NIGHTLY_STEPS = {
-  listChanged: { entry: 'functions/nightly/list-changed.ts', access: ['tableRead'] },
+  // Writes: the run record and lease, and the retention sweep (deletes expired records, marks their groups).
+  listChanged: { entry: 'functions/nightly/list-changed.ts', access: ['tableWrite'], timeoutSeconds: 300 },
   recomputeGroups: { entry: 'functions/nightly/recompute-groups.ts', access: ['tableWrite'], memoryMb: 1024, timeoutSeconds: 300 },
   rollup: { entry: 'functions/nightly/rollup.ts', access: ['tableWrite', 'reportsWrite', 'pseudonymSecret'], memoryMb: 1536, timeoutSeconds: 600 },
   renderReports: { entry: 'functions/nightly/render-reports.ts', access: ['tableRead', 'reportsWrite'], memoryMb: 1536, timeoutSeconds: 600 },

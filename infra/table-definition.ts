@@ -17,6 +17,9 @@
  * | published generation pointer | `GENERATION#dashboards` | `META` |
  * | report build job | `REPORTJOB#<jobId>` | `META` |
  * | Idempotency-Key and its first answer | `IDEMP#<clinicId>` | `<key>` (expiresAt: 24 hours) |
+ * | expiry schedule: a group has records whose retention ends that day | `EXPIRY` | `<yyyy-mm-dd>#<groupId>` |
+ * | audit trail entry (an administrative action: who, when, what; ids and counts only) | `AUDIT#<yyyy-mm>` | `<ISO time>#<random>` |
+ * | retention sweep marker (the one-off scan for older records is done) | `STATE` | `RETENTION` |
  */
 export const TABLE = {
   /** Logical name; the deployed name is chosen by CloudFormation, the local one is this. */

@@ -1,3 +1,4 @@
+import { cellRoundingFor } from '../functions/core/disclosure/disclosure-policy';
 /**
  * Every user-facing sentence of the charts, dashboards and funder reports, in one place so the wording stays
  * consistent and tests can assert on it.
@@ -7,6 +8,7 @@ export const Messages = {
   /** Prefix of a perturbed value, and what the mark means. */
   perturbedMark: '≈',
   perturbedNote: 'perturbed: a small count (1 to 12 people) published with noise so that nobody can be counted; not the exact figure',
+  roundedNote: 'rounded more coarsely than the other figures (to 5 where counts are exact, to 10 where they are rounded to 5; rates from the rounded counts) so that a small group elsewhere in the table cannot be worked out',
   noFigures: 'No published figures for this selection.',
   allGroupTypes: 'All group types',
   allProgrammes: 'All programmes',
@@ -37,6 +39,30 @@ export const Messages = {
   higherIsBetter: 'higher scores are better: a positive change is an improvement',
   effectSignNote: 'Signs of lower-is-better instruments are reversed, so positive always means improvement.',
   lastUpdated: 'Last updated',
+  periodNotEnded: 'not ended yet',
+  periodOpenNote: (period: string, asOf: string): string =>
+    `${period} has not ended yet: only groups that ended by ${asOf} are counted, so these figures will change.`,
+  downloadCsv: 'Download these figures (CSV)',
+  termsTitle: 'What the terms mean',
+  glanceTitle: 'At a glance',
+  trendsTitle: 'Trends by quarter',
+  trendsNote: 'Every published quarter of this programme, for the chosen group type and all types. Rolling 12-month figures are not published yet.',
+  noGroupsThisPeriod: 'No groups this period: none of this programme’s groups ended in it.',
+  suppressionStatement: (o: { k: number; rounding: number; suppressed: number; total: number; perturbed: number; rounded?: number }): string =>
+    `Disclosure control: ${o.suppressed} of the ${o.total} figures in this report are suppressed (shown as * or “suppressed”, never as zero, and empty in figures.csv): ` +
+    `figures based on fewer than ${o.k} people, and further figures that would let a hidden one be worked out` +
+    (o.rounding > 1 ? `; counts are rounded to the nearest ${o.rounding}` : '') + '.' +
+    (o.perturbed > 0 ? ` ${o.perturbed} small counts in larger groups are published perturbed, marked ≈ (deliberately not exact; see the method).` : '') +
+    ((o.rounded ?? 0) > 0 ? ` ${o.rounded} figures of larger groups are rounded to the nearest ${cellRoundingFor(o.rounding)} instead of hidden, also marked ≈.` : ''),
+  suppressionSeeSummary: 'How many figures are suppressed is stated once, on the first page; the rules are in the method below.',
+  boardSummaryTitle: 'Summary for the board',
+  appendixTitle: 'Appendix: detail by programme',
+  fullTableNote: 'The full table of published figures, session by session included, is in figures.csv beside this report.',
+  headlineHidden: 'hidden by disclosure control',
+  headlineMissing: 'no figures published',
+  headlinePerturbed: '≈ perturbed, not the exact figure',
+  noFiguresFor: (selection: string): string => `No published figures for ${selection} in this period.`,
+  chartActions: 'Save this chart as an image',
   methodTitle: 'Method',
   disclosure: (k: number, rounding: number): string =>
     `Disclosure control: figures are published per quarter, on a fixed set of rows. Any figure backed by fewer than ${k} ` +
@@ -47,7 +73,9 @@ export const Messages = {
     (rounding > 1 ? `; counts are rounded to the nearest ${rounding} and rates are computed from rounded counts.` : '.') +
     ` In groups of 20 or more people, a count of 1 to ${k + 4} people (reliable improvement or deterioration, recovery, ` +
     'drop-out) is published perturbed instead, marked “≈”: the value is deliberately not exact (it is the true count for ' +
-    'about half of such figures and a random count in that range for the others), and the same figure always gets the same value.',
+    'about half of such figures and a random count in that range for the others), and the same figure always gets the same value.' +
+    ` Where a small group elsewhere could otherwise be worked out, a group of 20 or more people is shown with its counts ` +
+    `rounded to the nearest ${cellRoundingFor(rounding)} (rates computed from the rounded counts), also marked “≈”, rather than hidden.`,
   clustering: 'Participants are clustered in groups: the number of groups is given beside every figure.',
   pairedDefinition:
     'Outcomes use paired participants (a first and a last score); data completeness is the share of participants with a score who are paired.',
@@ -114,3 +142,11 @@ export const suppressionReasonText = (reason: string | null | undefined): string
   }
   return `suppressed (${reason})`;
 };
+
+/** The mark before a value that is deliberately not exact (perturbed or rounded), or ''. */
+export const approximateMark = (row: { perturbed?: boolean; rounded?: boolean }): string =>
+  (row.perturbed === true || row.rounded === true ? Messages.perturbedMark : '');
+
+/** What the mark means for this row: perturbed noise, or a rounded cell; undefined when the value is exact. */
+export const approximateNote = (row: { perturbed?: boolean; rounded?: boolean }): string | undefined =>
+  (row.perturbed === true ? Messages.perturbedNote : row.rounded === true ? Messages.roundedNote : undefined);

@@ -1,3 +1,4 @@
+import type { ProgrammePayload } from '../schemas/api/admin';
 import type { CaseWhen, Direction, MeasureType } from '../functions/core/instruments/instrument-definition';
 
 /** A horizontal/vertical reference line drawn on a chart: on the `score` axis (a norm) or the `change` axis. */
@@ -27,11 +28,22 @@ export interface InstrumentInfo {
   referenceLines?: readonly ReferenceLine[];
 }
 
-/** A programme as named in reports. */
+/** When a participant of a programme counts as having completed (see the programme schema); default half the planned sessions. */
+export interface CompletionRule {
+  minSessions?: number;
+  minShare?: number;
+}
+
+/** A programme as named in reports, with the rules its figures are defined by. */
 export interface ProgrammeInfo {
   id: string;
   name: string;
+  completion?: CompletionRule;
+  targets?: ProgrammeTargets;
 }
+
+/** A programme's headline targets (shares in 0..1; drop-out a ceiling) and main instrument, as the programme schema defines them. */
+export type ProgrammeTargets = NonNullable<ProgrammePayload['targets']>;
 
 /** A funder and the programmes whose figures its reports contain. */
 export interface FunderInfo {

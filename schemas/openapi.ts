@@ -10,6 +10,7 @@ import { reportJobSchema, reportRequestSchema } from './api/reports';
 import { figuresQuerySchema } from './api/figures';
 import { PATH_PARAMETERS } from './api/path-parameters';
 import { groupRiskFlagsSchema, responsesReceiptSchema } from './api/risk-flags';
+import { auditEntrySchema, auditQuerySchema, auditTrailSchema } from './api/audit';
 
 type Json = Record<string, unknown>;
 
@@ -36,11 +37,13 @@ const REQUEST_BODIES: Record<string, { name: string; schema: Json }> = {
 const RESPONSE_BODIES: Record<string, { name: string; schema: Json }> = {
   'POST /v1/responses': { name: 'ResponsesReceipt', schema: responsesReceiptSchema },
   'GET /v1/groups/{groupId}/risk-flags': { name: 'GroupRiskFlags', schema: groupRiskFlagsSchema },
+  'GET /v1/admin/audit': { name: 'AuditTrail', schema: auditTrailSchema },
 };
 
 /** Query parameters of each route, by `METHOD path`. */
 const QUERIES: Record<string, { properties: Record<string, unknown> }> = {
   'GET /v1/figures': figuresQuerySchema,
+  'GET /v1/admin/audit': auditQuerySchema,
 };
 
 /** Routes that also take a spreadsheet export (`text/csv`), with its columns. */
@@ -67,6 +70,7 @@ const SUMMARIES: Record<string, string> = {
   'POST /v1/admin/runs/{runId}/abandon': 'Abandon a stalled or failed run (the next run covers its window)',
   'POST /v1/admin/reports': 'Build a funder report for a closed period in the background (202; poll the job)',
   'GET /v1/admin/reports/{jobId}': 'Read a report build: queued, running, succeeded or failed with the error',
+  'GET /v1/admin/audit': 'Read the audit trail of administrative actions, newest first (who, when, what: ids and counts, never health data)',
   'GET /v1/reports': 'List the dashboards and reports this key may see, with short-lived links',
   'GET /v1/figures': 'Read the published figures this key may see (query: period, programmeId, format=json|csv)',
 };
@@ -105,7 +109,7 @@ const runLive = errorOf('A run holds a live lease (it is alive and renews it): w
 const runNotFound = errorOf('No run with this id');
 
 /** Responses schemas the document declares beside the request bodies. */
-const RESPONSE_SCHEMAS: Record<string, Json> = { RunStarted: runStartedSchema, RunRecord: runRecordSchema, ReportJob: reportJobSchema };
+const RESPONSE_SCHEMAS: Record<string, Json> = { RunStarted: runStartedSchema, RunRecord: runRecordSchema, ReportJob: reportJobSchema, AuditEntry: auditEntrySchema };
 
 /** The success answer of routes that do not answer a plain 200 object, by `METHOD path`. */
 const SUCCESS_RESPONSES: Record<string, Json> = {
@@ -208,7 +212,7 @@ const callersOf = (route: Route): string => {
 const TAGS = [
   { name: 'meta', description: 'Liveness and this document.' },
   { name: 'clinic', description: 'What clinics submit: groups, attendance and questionnaire answers.' },
-  { name: 'admin', description: 'What operators do: clinics, programmes, keys, erasures, nightly runs and report builds.' },
+  { name: 'admin', description: 'What operators do: clinics, programmes, keys, erasures, nightly runs and report builds, and the audit trail of all of these.' },
   { name: 'reading', description: 'What managers and funders read: published figures and reports (disclosure-controlled).' },
 ] as const;
 

@@ -6,6 +6,7 @@ import { formatApiKey, hashApiKey } from '../core/access/api-key';
 import type { Principal } from '../core/access/principal';
 import { Messages } from '../core/messages';
 import { authorized } from './handle';
+import { recordAction } from './audit-trail';
 import { parseBody, pathParameter } from './request';
 import { json } from './http-response';
 import { NotFoundError, ValidationError } from './errors';
@@ -26,12 +27,13 @@ const STRAY_SCOPE = [
  * `POST /v1/admin/keys` issues a key for a role and scope (the raw key is in this response only; the
  * store keeps its hash). `DELETE /v1/admin/keys/{keyId}` revokes one.
  */
-export const handler = authorized(HANDLERS.adminKeys.roles, async (event) => {
+export const handler = authorized(HANDLERS.adminKeys.roles, async (event, caller) => {
   const now = new Date().toISOString();
   if (event.httpMethod === 'DELETE') {
     // A malformed id (even one longer than a DynamoDB key may be) is a 400 before the store is asked.
     const keyId = pathParameter(event, 'keyId');
     if (!(await revokeKey(db, keyId, now))) throw new NotFoundError(Messages.keyNotFound(keyId));
+    await recordAction(caller, 'key.revoked', { keyId });
     return json(200, { keyId, revoked: true });
   }
   const request = parseBody(event, validate);
@@ -42,7 +44,16 @@ export const handler = authorized(HANDLERS.adminKeys.roles, async (event) => {
   const principal = await scopeOf(request);
   const key = formatApiKey(randomBytes(32));
   const stored = await putKey(db, hashApiKey(key), principal, now, request.label);
+  await recordAction(caller, 'key.issued', { keyId: stored.keyId, ...scopeTarget(stored.principal) });
   return json(201, { keyId: stored.keyId, key, role: principal.role, scope: stored.principal, note: 'Store this key now: it is not shown again.' });
+});
+
+/** The issued key's role and scope, as ids, for the audit trail. */
+const scopeTarget = (issued: Principal) => ({
+  role: issued.role,
+  ...(issued.role === 'clinic' && { clinicId: issued.clinicId }),
+  ...(issued.role === 'manager' && { programmeIds: [...issued.programmeIds] }),
+  ...(issued.role === 'funder' && { funderId: issued.funderId }),
 });
 
 const scopeOf = async (request: KeyRequest): Promise<Principal> => {

@@ -2,6 +2,7 @@ import { HANDLERS } from '../../infra/api-routes';
 import { programmeSchema, type ProgrammePayload } from '../../schemas/api/admin';
 import { compileValidator } from '../core/validation/schema-validator';
 import { authorized } from './handle';
+import { recordAction } from './audit-trail';
 import { parseBody } from './request';
 import { json } from './http-response';
 import { db } from '../runtime/context';
@@ -13,7 +14,7 @@ import { contentHash } from '../core/ingest/content-hash';
 const validate = compileValidator<ProgrammePayload>(programmeSchema);
 
 /** `POST /v1/admin/programmes`: an operator registers a programme with its funders and completion rule. */
-export const handler = authorized(HANDLERS.adminProgrammes.roles, async (event) => {
+export const handler = authorized(HANDLERS.adminProgrammes.roles, async (event, principal) => {
   const payload = parseBody(event, validate);
   const programme = { ...payload, funders: payload.funders.map((f) => ({ ...f })) };
   const now = new Date().toISOString();
@@ -28,5 +29,6 @@ export const handler = authorized(HANDLERS.adminProgrammes.roles, async (event) 
     await markGroupsChanged(db, groupIds, now);
     groupsToRecompute = groupIds.length;
   }
+  await recordAction(principal, 'programme.registered', { programmeId: programme.programmeId, created }, { groups: groupsToRecompute });
   return json(created ? 201 : 200, { programmeId: programme.programmeId, created, groupsToRecompute });
 });

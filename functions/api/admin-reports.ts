@@ -3,6 +3,7 @@ import { reportRequestSchema, type ReportRequest } from '../../schemas/api/repor
 import { compileValidator } from '../core/validation/schema-validator';
 import { Messages } from '../core/messages';
 import { authorized } from './handle';
+import { recordAction } from './audit-trail';
 import { parseBody, pathParameter } from './request';
 import { json } from './http-response';
 import { ConflictError, NotFoundError } from './errors';
@@ -23,7 +24,7 @@ const sfn = stateMachineArn ? new SFNClient({}) : undefined;
  * /v1/admin/reports/{jobId}` reads the job: queued, running, succeeded (with the keys) or failed (with the
  * error). Rebuilding is idempotent: the same figures give the same bytes under the same keys.
  */
-export const handler = authorized(HANDLERS.adminReports.roles, async (event) => {
+export const handler = authorized(HANDLERS.adminReports.roles, async (event, principal) => {
   if (event.httpMethod === 'GET') {
     const jobId = pathParameter(event, 'jobId');
     const job = await getReportJob(db, jobId);
@@ -49,6 +50,7 @@ export const handler = authorized(HANDLERS.adminReports.roles, async (event) => 
     await advanceReportJob(db, jobId, { status: 'failed', finishedAt: new Date().toISOString(), error: { error: 'internal', message: Messages.reportBuildFailed } });
     throw error;
   }
+  await recordAction(principal, 'report.requested', { jobId, funderId: request.funderId, period: request.period });
   const self = `/v1/admin/reports/${jobId}`;
   return json(202, { jobId, status: 'queued', funderId: request.funderId, period: request.period, links: { self } }, { location: self });
 });

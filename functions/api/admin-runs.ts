@@ -4,6 +4,8 @@ import { runRequestSchema, type RunRequest } from '../../schemas/api/runs';
 import { compileValidator } from '../core/validation/schema-validator';
 import { Messages } from '../core/messages';
 import { authorized } from './handle';
+import type { Principal } from '../core/access/principal';
+import { recordAction } from './audit-trail';
 import { parseBody, pathParameter } from './request';
 import { json } from './http-response';
 import { ConflictError, NotFoundError } from './errors';
@@ -26,12 +28,16 @@ const sfn = stateMachineArn ? new SFNClient({}) : undefined;
  * of its lease (a `running` run whose lease expired is `stalled`). `POST …/{runId}/resume` continues a stalled
  * or failed run (202); `POST …/{runId}/abandon` gives it up (200). A run whose lease is live answers 409.
  */
-export const handler = authorized(HANDLERS.adminRuns.roles, (event) => conflictsAs409(() => route(event)));
+export const handler = authorized(HANDLERS.adminRuns.roles, (event, principal) => conflictsAs409(() => route(event, principal)));
 
-const route = async (event: APIGatewayProxyEvent) => {
+const route = async (event: APIGatewayProxyEvent, principal: Principal) => {
   const now = new Date();
   if (event.httpMethod === 'GET') return json(200, await withLease(await existingRun(event), now));
-  if (event.resource?.endsWith('/abandon')) return json(200, await abandonStalledRun(db, await existingRun(event), now));
+  if (event.resource?.endsWith('/abandon')) {
+    const abandoned = await abandonStalledRun(db, await existingRun(event), now);
+    await recordAction(principal, 'run.abandoned', { runId: abandoned.runId });
+    return json(200, abandoned);
+  }
   if (event.resource?.endsWith('/resume')) {
     const run = await existingRun(event);
     if (run.status === 'succeeded' || run.status === 'abandoned') throw new ConflictError(Messages.runNotResumable(run.runId, run.status));
@@ -40,6 +46,7 @@ const route = async (event: APIGatewayProxyEvent) => {
     await takeRunLease(db, run.runId, token, now);
     await resumeRun(db, run.runId);
     await start({ runId: run.runId, trigger: run.trigger, leaseToken: token, ...(run.full === true && { full: true }) }, token);
+    await recordAction(principal, 'run.resumed', { runId: run.runId });
     return json(202, { runId: run.runId, status: 'running', resumed: true, links: { self: `/v1/admin/runs/${run.runId}` } });
   }
   const request = event.body ? parseBody(event, validate) : {};
@@ -48,6 +55,7 @@ const route = async (event: APIGatewayProxyEvent) => {
   await takeRunLease(db, runId, runId, now);
   await createRun(db, { runId, trigger: 'api', status: 'running', startedAt: now.toISOString() });
   await start({ runId, trigger: 'api', leaseToken: runId, ...(request.full === true && { full: true }) }, runId);
+  await recordAction(principal, 'run.started', { runId, full: request.full === true });
   return json(202, { runId, status: 'running', links: { self: `/v1/admin/runs/${runId}` } });
 };
 

@@ -3,7 +3,9 @@ import { bearerKey, hashApiKey } from '../core/access/api-key';
 import { toContext } from '../core/access/principal';
 import { db } from '../runtime/context';
 import { logger } from '../runtime/logger';
-import { findKeyByHash } from '../store/key-store';
+import { findKeyByHash, type StoredKey } from '../store/key-store';
+import { retrying } from '../store/batch-write';
+import { isRetryable } from '../store/store-errors';
 
 /**
  * API Gateway REQUEST authorizer: `Authorization: Bearer <key>` → the key's role and scope as context.
@@ -15,7 +17,7 @@ export const handler = async (event: APIGatewayRequestAuthorizerEvent): Promise<
   const authorization = Object.entries(headers).find(([name]) => name.toLowerCase() === 'authorization')?.[1] ?? undefined;
   const key = bearerKey(authorization);
   if (key === null) throw new Error('Unauthorized');
-  const stored = await findKeyByHash(db, hashApiKey(key));
+  const stored = await lookUp(hashApiKey(key));
   if (stored === undefined || stored.revokedAt !== undefined) {
     logger.info('Key refused', { keyId: stored?.keyId ?? 'unknown', revoked: stored?.revokedAt !== undefined });
     throw new Error('Unauthorized');
@@ -28,6 +30,24 @@ export const handler = async (event: APIGatewayRequestAuthorizerEvent): Promise<
     },
     context: toContext(stored.principal),
   };
+};
+
+/**
+ * The key's record, retrying a throttled read with the store's backoff: a busy table must not read as an
+ * unknown key (401 makes clients drop a good key). Still busy: StoreBusyError, API Gateway's AUTHORIZER_FAILURE (503).
+ */
+const lookUp = async (hash: string): Promise<StoredKey | undefined> => {
+  let stored: StoredKey | undefined;
+  await retrying(db, async () => {
+    try {
+      stored = await findKeyByHash(db, hash);
+      return true;
+    } catch (error) {
+      if (!isRetryable(error)) throw error;
+      return false;
+    }
+  });
+  return stored;
 };
 
 /** `arn:aws:execute-api:region:account:api/stage/METHOD/path` → `arn:…:api/stage/*` (cache-safe across routes). */

@@ -3,7 +3,7 @@ import { ForbiddenError, ServiceUnavailableError, UnauthorizedError } from './er
 import { errorResponse } from './http-response';
 import { Messages } from '../core/messages';
 import { fromContext, type Principal, type Role } from '../core/access/principal';
-import { StoreBusyError } from '../store/store-errors';
+import { StoreBusyError, isRetryable } from '../store/store-errors';
 import { logger } from '../runtime/logger';
 
 type Handler = (event: APIGatewayProxyEvent) => Promise<APIGatewayProxyResult>;
@@ -40,7 +40,8 @@ export const open = (route: (event: APIGatewayProxyEvent) => Promise<APIGatewayP
 };
 
 const respondToError = (error: unknown): APIGatewayProxyResult => {
-  const mapped = error instanceof StoreBusyError ? new ServiceUnavailableError(error.message, 5, { cause: error }) : error;
+  // Throttling that escaped the store's own retries (a single read or update) is as busy as a StoreBusyError: 503, never 500.
+  const mapped = error instanceof StoreBusyError || isRetryable(error) ? new ServiceUnavailableError((error as Error).message, 5, { cause: error }) : error;
   if (mapped instanceof ServiceUnavailableError) logger.warn('Store busy after retries', { errorName: (error as Error).name });
   return errorResponse(mapped, (unexpected) => logger.error('Unexpected error', unexpected as Error));
 };

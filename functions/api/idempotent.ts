@@ -43,11 +43,11 @@ export const idempotent = (route: Route, now: () => Date = () => new Date()): Ro
   } catch (error) {
     // A refusal (4xx) is an answer too: kept, so the same request gets it again. A server error frees the key.
     const mapped = errorResponse(error, () => {});
-    if (keepsAnswer(mapped.statusCode)) await completeIdempotencyKey(db, principal.clinicId, key, { statusCode: mapped.statusCode, contentType: 'application/json', body: mapped.body }, now());
+    if (keepsAnswer(mapped.statusCode, Buffer.byteLength(mapped.body))) await completeIdempotencyKey(db, principal.clinicId, key, { statusCode: mapped.statusCode, contentType: 'application/json', body: mapped.body }, now());
     else await releaseIdempotencyKey(db, principal.clinicId, key);
     throw error;
   }
-  if (keepsAnswer(answer.statusCode)) {
+  if (keepsAnswer(answer.statusCode, Buffer.byteLength(answer.body))) {
     const contentType = Object.entries(answer.headers ?? {}).find(([name]) => name.toLowerCase() === 'content-type')?.[1];
     await completeIdempotencyKey(db, principal.clinicId, key, { statusCode: answer.statusCode, contentType: String(contentType ?? 'application/json'), body: answer.body }, now());
   } else {

@@ -1,7 +1,7 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { PayloadTooLargeError, UnsupportedMediaTypeError, ValidationError } from './errors';
 import { Messages } from '../core/messages';
-import type { SchemaValidator } from '../core/validation/schema-validator';
+import type { SchemaValidator } from '../core/validation/validation-problems';
 import { CsvFormatError } from '../core/ingest/csv-batch';
 import { PATH_PARAMETERS, type PathParameterName } from '../../schemas/api/path-parameters';
 

@@ -1,6 +1,7 @@
 import { HANDLERS } from '../../infra/api-routes';
-import { responsesBatchSchema, type ResponseRecord, type ResponsesBatch } from '../../schemas/api/responses';
-import { compileValidator } from '../core/validation/schema-validator';
+import type { ResponseRecord, ResponsesBatch } from '../../schemas/api/responses';
+import { validatorOf } from '../core/validation/validation-problems';
+import { validate as responsesBatch } from './validators/responses-batch';
 import { responsesFromCsv } from '../core/ingest/csv-batch';
 import { responseItem } from '../core/ingest/record-items';
 import { checkResponse } from '../core/ingest/check-response';
@@ -15,7 +16,8 @@ import { json } from './http-response';
 import { ingestBatch } from './ingest-batch';
 import { settings } from '../runtime/context';
 
-const validate = compileValidator<ResponsesBatch>(responsesBatchSchema);
+// Precompiled at build time (npm run build:validators): no schema compiler loaded or run at cold start.
+const validate = validatorOf<ResponsesBatch>(responsesBatch);
 const licensed = { licensed: settings.licensedInstruments };
 
 /**

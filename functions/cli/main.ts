@@ -30,4 +30,5 @@ const loadCommands = async (): Promise<Register[]> => [
   (await import('./commands/nightly')).registerNightly,
   (await import('./commands/report')).registerReport,
   (await import('./commands/keys')).registerKeys,
+  (await import('./commands/audit')).registerAudit,
 ];

@@ -8,6 +8,7 @@ import { getPublication } from '../store/figure-store';
 import { DASHBOARD_FIGURES, publicationKeys } from '../nightly/steps/roll-up';
 import { reportContext } from './report-context';
 import { dashboardKeyIn } from './generation';
+import { previousPeriod } from '../../reports/headline/headline-figures';
 import { assembleObjects, buildDashboards, buildFunderReport, loadDashboardAssets, putObjects } from '../../reports/index';
 
 // In Lambda the bundle carries fonts and browser scripts beside itself; locally they come from the repository.
@@ -54,7 +55,9 @@ export const publishFunderReport = async (ctx: NightlyContext, funderId: string,
   const programmes = await listProgrammes(ctx.db);
   const rows = await readRows(ctx, publicationKeys(period).json);
   const notesBody = await getObjectBody(ctx.s3, ctx.bucket, publicationKeys(period).notes);
-  const notes = notesBody === undefined ? [] : (JSON.parse(notesBody.toString('utf8')) as { notes: { text: string }[] }).notes.map((n) => n.text);
+  // The report states its own count of hidden figures once (its slice of the release); the release-wide count would
+  // contradict it, so only the other notes (rounding, revisions) are carried over.
+  const notes = notesBody === undefined ? [] : (JSON.parse(notesBody.toString('utf8')) as { notes: { code?: string; text: string }[] }).notes.filter((n) => n.code !== 'hidden').map((n) => n.text);
   const context = reportContext(programmes, rows, publication.dataAsOf, { k: ctx.k, rounding: ctx.funderRounding }, notes);
   const funder = context.funders.find((f) => f.id === funderId);
   if (funder === undefined) throw new UnknownFunderError(funderId);
@@ -62,7 +65,9 @@ export const publishFunderReport = async (ctx: NightlyContext, funderId: string,
   if (!rows.some((r) => funder.programmeIds.includes(r.programme_id) && r.metric === Metric.groups && r.value !== 0)) return null;
   // The all-programmes margin only for a funder of every programme: its own figures subtracted from it would
   // give the other programmes' figures.
-  const scoped = rowsForScope(rows, funder.programmeIds, programmes.map((p) => p.programmeId));
+  // The previous period's publication (already released to this funder) gives the report its "previous period" figures.
+  const before = (await getPublication(ctx.db, previousPeriod(period))) === undefined ? [] : await readRows(ctx, publicationKeys(previousPeriod(period)).json);
+  const scoped = rowsForScope([...rows, ...before], funder.programmeIds, programmes.map((p) => p.programmeId));
   const report = await buildFunderReport({ context, funder, period, rows: scoped }, fontDir === undefined ? {} : { fontDir });
   const objects = assembleObjects({ context, dashboards: [], funderReports: [report], manifestKey: `reports/${funderId}/${period}/publication.json` });
   await putObjects(ctx.s3, ctx.bucket, objects);

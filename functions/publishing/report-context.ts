@@ -29,7 +29,7 @@ export const reportContext = (
   return {
     generatedAt: asOf,
     watermark: asOf,
-    programmes: programmes.map((p) => ({ id: p.programmeId, name: p.name })),
+    programmes: programmes.map((p) => ({ id: p.programmeId, name: p.name, ...(p.completion !== undefined && { completion: p.completion }), ...(p.targets !== undefined && { targets: p.targets }) })),
     funders: [...funders.values()].sort((a, b) => a.id.localeCompare(b.id)),
     policy,
     instruments: instruments.map((id) => instrumentInfo(findInstrument(id))),

@@ -1,4 +1,4 @@
-import { documentClient } from './aws-clients';
+import { documentClient } from './dynamo-client';
 import { readRetentionDays, readSettings } from './config';
 import type { Db } from '../store/db';
 

@@ -9,10 +9,27 @@ export interface GroupRecords {
   responses: Record<string, unknown>[];
 }
 
-/** Reads a whole group partition (access pattern 2: the nightly recompute of one group). */
+/**
+ * What the recompute reads of a group partition: the group's META fields that `summariseGroup` and the recompute
+ * step use, an attendance mark's pid, session, date and status, a response's pid, instrument, session, date and
+ * item answers. Nothing else is transferred or deserialised (a stored record has 14–21 attributes).
+ */
+export const RECOMPUTE_ATTRIBUTES = [
+  'sk', 'groupId', 'programmeId', 'groupType', 'startDate', 'endDate', 'plannedSessions', 'ended', 'changedAt', 'updatedAt', 'statsProgrammeId',
+  'pid', 'session', 'date', 'status', 'instrument', 'administeredOn', 'items',
+] as const;
+const PROJECTION = {
+  ProjectionExpression: RECOMPUTE_ATTRIBUTES.map((_, i) => `#r${i}`).join(', '),
+  ExpressionAttributeNames: Object.fromEntries(RECOMPUTE_ATTRIBUTES.map((name, i) => [`#r${i}`, name])),
+};
+
+/**
+ * Reads a whole group partition (access pattern 2: the nightly recompute of one group), projected to
+ * `RECOMPUTE_ATTRIBUTES`.
+ */
 export const readGroupRecords = async (db: Db, groupId: string): Promise<GroupRecords> => {
   const records: GroupRecords = { meta: undefined, attendance: [], responses: [] };
-  const items = await queryAll(db, { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': groupPartition(groupId) }, ConsistentRead: true });
+  const items = await queryAll(db, { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': groupPartition(groupId) }, ConsistentRead: true, ...PROJECTION });
   for (const item of items) {
     const sk = String(item['sk']);
     if (sk === META) records.meta = item;

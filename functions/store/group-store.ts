@@ -2,6 +2,7 @@ import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { queryAll, scanAll } from './query-all';
 import type { Db } from './db';
 import { batchGet } from './batch-write';
+import { inParallel } from './in-parallel';
 import { changedPartition, groupKey } from './table-keys';
 import { ConditionFailedError, isConditionFailed } from './store-errors';
 import type { StoredGroup } from '../core/ingest/stored-group';
@@ -68,23 +69,20 @@ export const changedMarker = (groupId: string, now: string): { changedAt: string
 
 /** Marks groups changed (one small update per group); never creates a group. */
 export const markGroupsChanged = async (db: Db, groupIds: readonly string[], now: string): Promise<void> => {
-  const unique = [...new Set(groupIds)];
-  for (let start = 0; start < unique.length; start += 10) {
-    await Promise.all(unique.slice(start, start + 10).map(async (groupId) => {
-      const marker = changedMarker(groupId, now);
-      try {
-        await db.client.send(new UpdateCommand({
-          TableName: db.table,
-          Key: groupKey(groupId),
-          UpdateExpression: 'SET changedAt = :t, gsi1pk = :p, gsi1sk = :s',
-          ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeValues: { ':t': marker.changedAt, ':p': marker.gsi1pk, ':s': marker.gsi1sk },
-        }));
-      } catch (error) {
-        if (!isConditionFailed(error)) throw error;
-      }
-    }));
-  }
+  await inParallel([...new Set(groupIds)], 10, async (groupId) => {
+    const marker = changedMarker(groupId, now);
+    try {
+      await db.client.send(new UpdateCommand({
+        TableName: db.table,
+        Key: groupKey(groupId),
+        UpdateExpression: 'SET changedAt = :t, gsi1pk = :p, gsi1sk = :s',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':t': marker.changedAt, ':p': marker.gsi1pk, ':s': marker.gsi1sk },
+      }));
+    } catch (error) {
+      if (!isConditionFailed(error)) throw error;
+    }
+  });
 };
 
 /**
@@ -119,11 +117,16 @@ const daysBetween = (from: string, to: string): string[] => {
   return days;
 };
 
+// Segments of the full-rebuild listing Scan, read at once: the listing reads the whole table.
+const LIST_SEGMENTS = 4;
+
 /** Every group id (a full rebuild only: the first run, or an operator's `--full`). */
 export const listAllGroupIds = async (db: Db): Promise<string[]> =>
-  (await scanAll(db, {
+  (await Promise.all(Array.from({ length: LIST_SEGMENTS }, (_, Segment) => scanAll(db, {
     FilterExpression: '#type = :group',
     ProjectionExpression: 'groupId',
     ExpressionAttributeNames: { '#type': 'type' },
     ExpressionAttributeValues: { ':group': 'group' },
-  })).map((item) => String(item['groupId'])).sort();
+    Segment,
+    TotalSegments: LIST_SEGMENTS,
+  })))).flat().map((item) => String(item['groupId'])).sort();

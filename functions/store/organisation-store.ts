@@ -1,3 +1,4 @@
+import type { ProgrammePayload } from '../../schemas/api/admin';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { queryAll } from './query-all';
 import type { Db } from './db';
@@ -11,7 +12,11 @@ export interface StoredProgramme {
   completion?: { minSessions?: number; minShare?: number };
   /** Optional outcome sets; the NHS Talking Therapies set is off unless switched on. */
   outcomeSets?: { nhsTalkingTherapies?: boolean };
+  targets?: ProgrammeTargets;
 }
+
+/** A programme's headline targets and main instrument, as the programme schema defines them. */
+export type ProgrammeTargets = NonNullable<ProgrammePayload['targets']>;
 
 /** A clinic as stored. */
 export interface StoredClinic {
@@ -58,6 +63,7 @@ export const listProgrammes = async (db: Db): Promise<StoredProgramme[]> =>
     funders: (item['funders'] ?? []) as StoredProgramme['funders'],
     ...(item['completion'] !== undefined && { completion: item['completion'] as StoredProgramme['completion'] }),
     ...(item['outcomeSets'] !== undefined && { outcomeSets: item['outcomeSets'] as StoredProgramme['outcomeSets'] }),
+    ...(item['targets'] !== undefined && { targets: item['targets'] as ProgrammeTargets }),
   }));
 
 /** Reads one programme, or undefined. */

@@ -30,6 +30,16 @@ export const runLeaseKey: Key = { pk: 'LEASE#nightly', sk: META };
 /** A clinic's Idempotency-Key and the first answer given under it (expires with the table's TTL). */
 export const idempotencyKey = (clinicId: string, key: string): Key => ({ pk: `IDEMP#${clinicId}`, sk: key });
 
+/** The partition of expiry schedule items: a group has records whose retention ends on a day (see retention-store). */
+export const EXPIRY_SCHEDULE = 'EXPIRY';
+export const expiryScheduleKey = (day: string, groupId: string): Key => ({ pk: EXPIRY_SCHEDULE, sk: `${day}#${groupId}` });
+/** Present once the retention sweep has scanned the table for records older than expiry schedules. */
+export const retentionSweepKey: Key = { pk: 'STATE', sk: 'RETENTION' };
+
+/** The audit trail: one partition per UTC month, entries by time (`<ISO time>#<random>`). */
+export const auditPartition = (month: string): string => `AUDIT#${month}`;
+export const auditKey = (isoTime: string, suffix: string): Key => ({ pk: auditPartition(isoTime.slice(0, 7)), sk: `${isoTime}#${suffix}` });
+
 /** Partition of the changed-groups index for one UTC day. */
 export const changedPartition = (isoTime: string): string => `CHANGED#${isoTime.slice(0, 10)}`;
 

@@ -76,8 +76,9 @@ export const startApiServer = async (options: { port: number; extraRoutes?: read
         const allowed = result.policyDocument.Statement.some((s) => s.Effect === 'Allow');
         if (!allowed) return send(response, gateway('accessDenied'));
         authorizerContext = { ...result.context, principalId: result.principalId };
-      } catch {
-        return send(response, gateway('unauthorized'));
+      } catch (error) {
+        // As API Gateway: the authorizer's `Unauthorized` is a 401, any other failure its AUTHORIZER_FAILURE response.
+        return send(response, gateway(error instanceof Error && error.message === 'Unauthorized' ? 'unauthorized' : 'authorizerFailure'));
       }
     }
     const handler = await handlerFor(match.route.handler);

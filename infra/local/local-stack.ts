@@ -12,6 +12,7 @@ import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDb, startS3, type EmbeddedS
 import { ensureBucket, ensureTable } from './provision';
 import { startApiServer, type LocalRoute } from './http-adapter';
 import { filesRoute } from './files-route';
+import { signInRoute } from './sign-in-route';
 import { PRIVATE_FILE_MODE, ensurePrivateDirectory, holdOwnerOnlyUmask, tightenTree } from './private-files';
 import { apiClient, type ApiClient } from './api-client';
 import { DEMO_CLINICS, DEMO_KEY_SCOPES, DEMO_PROGRAMMES } from './seed/demo-organisation';
@@ -47,7 +48,12 @@ export interface LocalStackOptions {
   afterSeed?: (stack: RunningLocalStack) => Promise<void>;
   /** The day the synthetic dataset is anchored to (default today). */
   today?: string;
+  /** How often the retention sweep runs while the stack is up (default hourly; it also runs at start). */
+  sweepEveryMs?: number;
 }
+
+/** The local retention sweep's period: dynalite never expires items, so the stack deletes expired records itself. */
+export const LOCAL_SWEEP_EVERY_MS = 60 * 60 * 1000;
 
 /** A running local stack. */
 export interface RunningLocalStack {
@@ -82,7 +88,9 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Runni
 
   const servers: EmbeddedServer[] = [];
   let api: Server | undefined;
+  let sweepTimer: NodeJS.Timeout | undefined;
   const stop = async () => {
+    clearInterval(sweepTimer);
     await new Promise<void>((done) => (api ? api.close(() => done()) : done()));
     api?.closeAllConnections();
     for (const server of servers.reverse()) await server.close();
@@ -120,6 +128,19 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Runni
     const interrupted = await expireRunLease(leaseDb, new Date());
     if (interrupted !== undefined && (await getRun(leaseDb, interrupted))?.status === 'running') log(`Run ${interrupted} was interrupted by an earlier stop: \`npx outcomes nightly --resume ${interrupted}\` resumes it, the next run takes over otherwise.`);
 
+    // Retention: dynalite never expires items (DynamoDB's TTL does, in AWS), so the stack sweeps at start and
+    // then hourly; each nightly run sweeps first as well. Swept groups are recomputed by the next nightly.
+    const { sweepExpiredRecords } = await import('../../functions/store/retention-store');
+    const sweep = async () => {
+      const swept = await sweepExpiredRecords(leaseDb, { now: new Date() });
+      if (swept.deleted > 0) log(`Retention: deleted ${swept.deleted} expired records of ${swept.groups.length} groups; the next nightly run recomputes them.`);
+    };
+    await sweep();
+    sweepTimer = setInterval(() => {
+      void sweep().catch((error: unknown) => log(`Retention sweep failed (the next one retries): ${error instanceof Error ? error.message : String(error)}`));
+    }, options.sweepEveryMs ?? LOCAL_SWEEP_EVERY_MS);
+    sweepTimer.unref();
+
     // POST /v1/admin/runs runs the nightly steps in this process (in AWS: a Step Functions execution).
     const { registerLocalRunStarter } = await import('../../functions/nightly/run-starter');
     registerLocalRunStarter((input) => {
@@ -137,7 +158,11 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Runni
     });
     const filesSecret = randomBytes(32).toString('hex');
     const s3Client = new S3Client({ forcePathStyle: true });
-    const started = await startApiServer({ port: options.port, extraRoutes: [filesRoute(s3Client, REPORTS_BUCKET, filesSecret), ...(options.extraRoutes ?? [])] });
+    const readerDb = { client: DynamoDBDocumentClient.from(dynamoClient), table: TABLE.name };
+    const started = await startApiServer({
+      port: options.port,
+      extraRoutes: [signInRoute(readerDb, s3Client, REPORTS_BUCKET, filesSecret), filesRoute(s3Client, REPORTS_BUCKET, filesSecret, readerDb), ...(options.extraRoutes ?? [])],
+    });
     // Report links point at the local stack's /files/ route (CloudFront's place), signed with this start's secret.
     Object.assign(process.env, { LOCAL_FILES_URL: `${started.url}/files`, LOCAL_FILES_SECRET: filesSecret });
     api = started.server;

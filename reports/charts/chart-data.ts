@@ -2,7 +2,7 @@ import { GROUP_TYPES, GROUP_TYPE_LABEL } from '../../functions/core/group-type';
 import type { GroupType } from '../../functions/core/group-type';
 import { ALL } from '../../functions/core/figures/figure-row';
 import type { FigureRow } from '../../functions/core/figures/figure-row';
-import { Messages, suppressionReasonText } from '../messages';
+import { Messages, approximateNote, suppressionReasonText } from '../messages';
 import { periodLabel } from '../period-label';
 import type { ChartScope } from './chart-options';
 
@@ -49,7 +49,7 @@ export const formatPercent = (value: number | null): string => (value === null ?
 export const sizeText = (row: FigureRow): string =>
   row.suppressed
     ? `${Messages.suppressedMark}: ${suppressionReasonText(row.suppression_reason)}`
-    : `n = ${row.n_participants ?? '–'} · ${row.n_groups} ${row.n_groups === 1 ? 'group' : 'groups'}${row.perturbed === true ? ` · ${Messages.perturbedNote}` : ''}`;
+    : `n = ${row.n_participants ?? '–'} · ${row.n_groups} ${row.n_groups === 1 ? 'group' : 'groups'}${approximateNote(row) === undefined ? '' : ` · ${approximateNote(row)}`}`;
 
 /** A suppressed figure as the footnote lists it: what it is, and why it is hidden. */
 export interface SuppressedItem {

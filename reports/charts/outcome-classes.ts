@@ -3,7 +3,7 @@ import type { FigureRow } from '../../functions/core/figures/figure-row';
 import { Metric } from '../../functions/core/figures/metric';
 import { clinicalRangeWording } from '../../functions/core/instruments/clinical-range';
 import { reliableChangeWording } from '../../functions/core/outcomes/reliable-change';
-import { Messages } from '../messages';
+import { Messages, approximateMark, approximateNote } from '../messages';
 import type { InstrumentInfo } from '../report-context';
 import type { ChartScope } from './chart-options';
 import type { GroupKey } from './chart-data';
@@ -59,9 +59,9 @@ const barSegments = (
   const anyPerturbed = visible.some((p) => p.row?.perturbed === true);
   const segments: Segment[] = visible.map((p, order) => ({
     bar, group, key, cls: p.label, order, share: (p.row?.value ?? 0) / denominator,
-    count: `${p.row?.perturbed === true ? Messages.perturbedMark : ''}${p.row?.value ?? 0} of ${total.value}`, suppressed: false,
-    status: `n = ${total.value} · ${total.n_groups} groups${p.row?.perturbed === true ? ` · ${Messages.perturbedNote}` : ''}`,
-    approx: p.row?.perturbed === true,
+    count: `${p.row === undefined ? '' : approximateMark(p.row)}${p.row?.value ?? 0} of ${approximateMark(total)}${total.value}`, suppressed: false,
+    status: `n = ${approximateMark(total)}${total.value} · ${total.n_groups} groups${noteOf(p.row, total)}`,
+    approx: p.row?.perturbed === true || p.row?.rounded === true,
   }));
   const hiddenParts = parts.filter((p) => p.row?.suppressed === true);
   for (const p of hiddenParts) hidden.push({ label: `${p.label} — ${group}`, reason: p.row?.suppression_reason ?? null });
@@ -140,6 +140,7 @@ export const outcomeClassesChart = (rows: readonly FigureRow[], options: Outcome
       value: paired.value === null || improved.value === null || deteriorated.value === null ? null : Math.max(0, paired.value - improved.value - deteriorated.value),
       suppressed: paired.suppressed || improved.suppressed || deteriorated.suppressed, suppression_reason: null,
       perturbed: improved.perturbed === true || deteriorated.perturbed === true,
+      ...(paired.rounded === true || improved.rounded === true ? { rounded: true } : {}),
     };
     const classRows: Record<string, FigureRow | undefined> = { [Metric.reliablyImproved]: improved, [Metric.noReliableChange]: noChange, [Metric.reliablyDeteriorated]: deteriorated };
     const bars: (Segment[] | Gap | null)[] = [barSegments('Reliable change', key, paired, CLASSES.map((c) => ({ row: classRows[c.metric], label: c.label })), hidden)];
@@ -229,4 +230,10 @@ export const outcomeClassesChart = (rows: readonly FigureRow[], options: Outcome
     : { data: { values }, ...single };
   const footnotes = [...suppressionFootnotes(hidden), ...(missingData.length > 0 ? wrap(Messages.recoveryMissingData(clinical.range, missingData), 95) : [])];
   return composeChart({ title, subtitle, description, footnotes }, body);
+};
+
+// What a segment's ≈ means: its own count's note, else its total's (a rounded cell).
+const noteOf = (row: FigureRow | undefined, total: FigureRow): string => {
+  const note = (row === undefined ? undefined : approximateNote(row)) ?? approximateNote(total);
+  return note === undefined ? '' : ` · ${note}`;
 };

@@ -1,6 +1,6 @@
 import { FIGURE_COLUMNS, figureField } from '../../functions/core/figures/figure-row';
 import type { FigureRow, Period } from '../../functions/core/figures/figure-row';
-import type { InstrumentInfo } from '../report-context';
+import type { InstrumentInfo, ProgrammeTargets } from '../report-context';
 
 /** What a dashboard page carries inline for its script: compact rows plus the labels the charts need. */
 export interface DashboardData {
@@ -10,6 +10,12 @@ export interface DashboardData {
   defaultPeriod: Period;
   instruments: InstrumentInfo[];
   k: number;
+  /** Periods that had not ended by the time of the figures: marked, their figures will change. */
+  openPeriods: Period[];
+  /** The day the figures are as of (`YYYY-MM-DD`). */
+  asOf: string;
+  /** The programme's headline targets (none on the organisation page). */
+  targets?: ProgrammeTargets;
   /** Rows as arrays in `FIGURE_COLUMNS` order (half the size of objects). */
   rows: (string | number | boolean | null)[][];
 }

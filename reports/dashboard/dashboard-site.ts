@@ -28,7 +28,8 @@ export const buildDashboards = (rows: readonly FigureRow[], context: ReportConte
       html: dashboardPage({
         context, rows, programmeId: programme.id,
         // No links to sibling programmes: a manager of this programme may not see them (nor their names).
-        links: [{ href: '../index.html', label: `${Messages.allProgrammes} (organisation)` }],
+        // The organisation page's link shows only to a reader who holds that page (see SIGNED_NAVIGATION).
+        links: [{ href: '../index.html', label: `${Messages.allProgrammes} (organisation)`, needsScope: 'dashboards/index.html' }],
       }, assets),
     })),
   ];

@@ -7,8 +7,9 @@ import { NHS_TT } from '../../functions/core/outcomes/nhs-talking-therapies';
 import { reliableChangeWording } from '../../functions/core/outcomes/reliable-change';
 import { groupLabel } from '../charts/chart-data';
 import type { GroupKey } from '../charts/chart-data';
-import { Messages, suppressionReasonText } from '../messages';
+import { Messages, approximateMark, approximateNote, suppressionReasonText } from '../messages';
 import type { InstrumentInfo } from '../report-context';
+import { metricTerm } from './terms';
 
 /** One displayed row of a figures table: every cell already formatted as text. */
 export interface FigureTableRow {
@@ -21,6 +22,8 @@ export interface FigureTableRow {
   groups: string;
   suppressed: boolean;
   reason: string;
+  /** The glossary entry (`#term-<id>`) that defines the measure, where there is one. */
+  term?: string;
 }
 
 const format = (row: FigureRow, value: number | null): string => {
@@ -62,13 +65,14 @@ export const figureTableRows = (rows: readonly FigureRow[], instruments: readonl
       instrument: row.instrument === '' ? 'Participation' : row.instrument === NHS_TT_SET ? Messages.nhsTtSet : (info?.name ?? row.instrument),
       metric: metricLabel(row.metric, info, row.instrument === NHS_TT_SET),
       // a published figure without a value (e.g. a recovery rate with nobody in the clinical range) reads as a dash, not a blank
-      value: row.suppressed ? '*' : row.value === null ? '–' : `${row.perturbed === true ? Messages.perturbedMark : ''}${format(row, row.value)}`,
+      value: row.suppressed ? '*' : row.value === null ? '–' : `${approximateMark(row)}${format(row, row.value)}`,
       ci: row.perturbed === true ? '' : intervalNotAvailable(row) ? Messages.intervalNotAvailable
         : row.suppressed || row.ci_low === null || row.ci_high === null ? '' : `${format(row, row.ci_low)} to ${format(row, row.ci_high)}`,
       n: row.n_participants === null ? '' : String(row.n_participants),
       groups: String(row.n_groups),
       suppressed: row.suppressed,
-      reason: row.suppressed ? suppressionReasonText(row.suppression_reason) : row.perturbed === true ? Messages.perturbedNote : '',
+      reason: row.suppressed ? suppressionReasonText(row.suppression_reason) : approximateNote(row) ?? '',
+      ...(metricTerm(row.metric) !== undefined && { term: metricTerm(row.metric) }),
     }));
 
 /** Sort key for table rows: group types in display order, the margin last. */

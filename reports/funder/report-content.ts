@@ -1,4 +1,5 @@
-import { Messages } from '../messages';
+import { Messages, approximateMark } from '../messages';
+import { cellRoundingFor } from '../../functions/core/disclosure/disclosure-policy';
 import type { FigureRow, Period } from '../../functions/core/figures/figure-row';
 import { ALL } from '../../functions/core/figures/figure-row';
 import { Metric, parseSessionMetric } from '../../functions/core/figures/metric';
@@ -13,6 +14,9 @@ import type { FigureTableRow } from '../dashboard/figure-table-rows';
 import { suppressionReasonText } from '../messages';
 import { isMonthPeriod, periodLabel } from '../period-label';
 import type { FunderInfo, ReportContext } from '../report-context';
+import { headlineFigures } from '../headline/headline-figures';
+import type { Headlines } from '../headline/headline-figures';
+import { headlineNarrative } from '../headline/narrative';
 
 /** What to build a funder report from: the funder, a closed period and the published rows. */
 export interface FunderReportInput {
@@ -29,10 +33,23 @@ export interface Headline {
   note: string;
 }
 
-/** One programme's part of the report. */
+/** One programme on the board summary: its headline figures against the previous period, targets and benchmarks. */
+export interface ProgrammeSummary {
+  programmeId: string;
+  name: string;
+  /** True when the programme had no group ending in the period: it reads "no groups this period", never `*`. */
+  noGroups: boolean;
+  headlines: Headlines;
+  narrative: string[];
+  /** The one chart of the summary: outcome classes on the main instrument. */
+  chart: NamedChart | undefined;
+}
+
+/** One programme's part of the report (the appendix). */
 export interface ProgrammeSection {
   programmeId: string;
   name: string;
+  noGroups: boolean;
   headlines: Headline[];
   /** Rows: group type; columns: participants, completion, paired rate per instrument. */
   participation: { group: string; participants: string; groups: string; attendance: string; completion: string; dropout: string }[];
@@ -49,10 +66,13 @@ export interface FunderReportContent {
   periodLabel: string;
   generatedAt: string;
   watermark: string;
+  /** The board summary, one entry per programme, printed first. */
+  summary: ProgrammeSummary[];
   sections: ProgrammeSection[];
   method: string[];
+  /** The general notes on disclosure control (rounding, revisions): no counts, which the statement gives once. */
   suppression: string[];
-  /** One sentence on the disclosure control applied, for the first page. */
+  /** The one statement of what disclosure control hid in this report, with its counts, on the first page. */
   disclosure: string;
   rows: FigureRow[];
 }
@@ -64,12 +84,37 @@ const find = (rows: readonly FigureRow[], group: string, instrument: string, met
   rows.find((r) => r.group_type === group && r.instrument === instrument && r.metric === metric);
 
 // A rate as printed, marked when it is perturbed.
-const approx = (row: FigureRow | undefined): string => `${row?.perturbed === true ? Messages.perturbedMark : ''}${pct(row?.value)}`;
+const approx = (row: FigureRow | undefined): string => `${row === undefined ? '' : approximateMark(row)}${pct(row?.value)}`;
+
+// A true zero only: the programme's count of groups is published as 0, or the grid has no figure of it at all
+// (nobody to base one on). A suppressed count is not a zero.
+const hadNoGroups = (own: readonly FigureRow[]): boolean =>
+  !own.some((r) => r.group_type === ALL && r.instrument === '' && r.metric === Metric.groups && (r.suppressed || (r.value ?? 0) > 0));
+
+// The appendix draws, per programme, the main instrument's mean change and outcome classes (and the clinical
+// instrument's outcome classes, for recovery), then effect sizes, attendance, retention and volume: the detail a
+// board's appendix needs, not every instrument's every chart (those are on the dashboard and in figures.csv).
+const appendixCharts = (charts: readonly NamedChart[], headlines: Headlines | undefined): NamedChart[] => {
+  const wanted = new Set(['effect-sizes', 'attendance', 'retention', 'volume']);
+  if (headlines?.main !== undefined) for (const chart of ['mean-change', 'outcome-classes']) wanted.add(`${chart}-${headlines.main.id}`);
+  if (headlines?.clinical !== undefined) wanted.add(`outcome-classes-${headlines.clinical.id}`);
+  return charts.filter((c) => wanted.has(c.name));
+};
 
 /** Builds the content of a funder report for one closed period from the funder's programmes' rows. */
 export const funderReportContent = (input: FunderReportInput): FunderReportContent => {
   const { context, funder, period } = input;
   const rows = input.rows.filter((r) => r.period === period && funder.programmeIds.includes(r.programme_id));
+  const summaries = funder.programmeIds.map((programmeId): ProgrammeSummary => {
+    const programme = context.programmes.find((p) => p.id === programmeId);
+    const own = rows.filter((r) => r.programme_id === programmeId);
+    const noGroups = hadNoGroups(own);
+    const headlines = headlineFigures(input.rows, { programmeId, period, instruments: context.instruments, ...(programme?.targets !== undefined && { targets: programme.targets }) });
+    const main = headlines.main;
+    const chart = noGroups || main === undefined ? undefined
+      : buildChartSet(input.rows, { period, programmeId, scopeLabel: programme?.name ?? programmeId, instruments: [main], volume: false }).find((c) => c.name === `outcome-classes-${main.id}`);
+    return { programmeId, name: programme?.name ?? programmeId, noGroups, headlines, narrative: noGroups ? [Messages.noGroupsThisPeriod] : headlineNarrative(headlines), chart };
+  });
   const sections = funder.programmeIds.map((programmeId): ProgrammeSection => {
     const name = context.programmes.find((p) => p.id === programmeId)?.name ?? programmeId;
     const own = rows.filter((r) => r.programme_id === programmeId);
@@ -84,7 +129,7 @@ export const funderReportContent = (input: FunderReportInput): FunderReportConte
         const improved = value(instrument.id, Metric.reliablyImproved);
         const paired = value(instrument.id, Metric.paired);
         const share = typeof improved?.value === 'number' && typeof paired?.value === 'number' && paired.value > 0
-          ? `${improved.perturbed === true ? Messages.perturbedMark : ''}${pct(improved.value / paired.value)}` : '*';
+          ? `${approximateMark(improved) || approximateMark(paired)}${pct(improved.value / paired.value)}` : '*';
         const signed = change.value === null ? '*' : `${change.value > 0 ? '+' : ''}${change.value.toFixed(1)}`;
         // the confidence of the threshold travels with the share (CORE-10's is 90 %, the others' 95 %)
         const confidence = instrument.reliableChange ? ` (${Math.round(instrument.reliableChange.confidence * 100)}% confidence)` : '';
@@ -107,25 +152,21 @@ export const funderReportContent = (input: FunderReportInput): FunderReportConte
       if (rate === undefined) return [];
       return [{ instrument: instrument.name, group: groupLabel(g as GroupKey), enrolled: num(value(instrument.id, Metric.enrolled, g)?.value), paired: num(value(instrument.id, Metric.paired, g)?.value), rate: pct(rate.value) }];
     }));
-    const charts = buildChartSet(input.rows, { period, programmeId, scopeLabel: name, instruments: context.instruments, volume: !isMonthPeriod(period) });
-    // Session-by-session figures are charted and in figures.csv; the printed table keeps to the period's figures.
+    const noGroups = hadNoGroups(own);
+    const charts = noGroups ? [] : appendixCharts(buildChartSet(input.rows, { period, programmeId, scopeLabel: name, instruments: context.instruments, volume: !isMonthPeriod(period) }), summaries.find((x) => x.programmeId === programmeId)?.headlines);
+    // Session-by-session figures are charted and in figures.csv; the table (kept for the HTML report's readers and
+    // callers) keeps to the period's figures.
     const printed = own.filter((row) => parseSessionMetric(row.metric) === null);
     const table = figureTableRows([...printed].sort((a, b) => groupOrder(a.group_type) - groupOrder(b.group_type) || a.instrument.localeCompare(b.instrument)), context.instruments);
-    return { programmeId, name, headlines, participation, completeness, charts, table };
+    return { programmeId, name, noGroups, headlines, participation, completeness, charts, table };
   });
-  const suppressed = rows.filter((r) => r.suppressed);
+  const suppressed = rows.filter((r) => r.suppressed).length;
   const perturbedCount = rows.filter((r) => r.perturbed === true).length;
-  const byReason = new Map<string, number>();
-  for (const row of suppressed) byReason.set(suppressionReasonText(row.suppression_reason), (byReason.get(suppressionReasonText(row.suppression_reason)) ?? 0) + 1);
-  const sessionCount = suppressed.filter((r) => parseSessionMetric(r.metric) !== null).length;
-  const suppression = [
-    ...context.suppressionNotes,
-    `${suppressed.length} of ${rows.length} published figures for this period are suppressed${sessionCount > 0 ? ` (${sessionCount} of them session-by-session figures)` : ''}; they are shown as * or “suppressed”, never as zero, and are empty in figures.csv.`,
-    ...[...byReason.entries()].sort((a, b) => b[1] - a[1]).map(([reason, count]) => `${count} suppressed: ${reason}.`),
-  ];
+  const roundedCount = rows.filter((r) => r.rounded === true && r.perturbed !== true).length;
+  const suppression = [...context.suppressionNotes];
   return {
     title: `Outcomes report for ${funder.name}`, funderName: funder.name, period, periodLabel: periodLabel(period),
-    generatedAt: context.generatedAt, watermark: context.watermark, sections, method: methodNotes(context), suppression, rows,
-    disclosure: `Figures based on fewer than ${context.policy.k} people are not shown (*)${context.policy.rounding > 1 ? `, counts are rounded to the nearest ${context.policy.rounding}` : ''}, and further figures are hidden where they would let a hidden one be worked out: ${suppressed.length} of ${rows.length} figures for this period.${perturbedCount > 0 ? ` ${perturbedCount} small counts in larger groups are published perturbed, marked ≈ (the value is deliberately not exact; see the method).` : ''}`,
+    generatedAt: context.generatedAt, watermark: context.watermark, summary: summaries, sections, method: methodNotes({ ...context, suppressionNotes: [] }), suppression, rows,
+    disclosure: Messages.suppressionStatement({ k: context.policy.k, rounding: context.policy.rounding, suppressed, total: rows.length, perturbed: perturbedCount, rounded: roundedCount }),
   };
 };

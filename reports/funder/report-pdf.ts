@@ -5,6 +5,8 @@ import { Messages } from '../messages';
 import { fontSet } from '../render/fonts';
 import type { ChartSvgs } from './report-html';
 import type { FunderReportContent } from './report-content';
+import { summaryTable } from './summary-table';
+import { periodLabel } from '../period-label';
 
 /** PDF options: the font directory (default: bundled) and stream compression (off only for tests). */
 export interface PdfOptions {
@@ -73,10 +75,10 @@ export const funderReportPdf = async (content: FunderReportContent, svgs: ChartS
     rows.forEach((row, i) => drawRow(row, false, muted[i] === true));
     doc.moveDown(0.5);
   };
-  const chart = (svg: string): void => {
+  const chart = (svg: string, maxScale = 0.8, maxHeightShare = 1): void => {
     const size = svgSize(svg);
-    const maxHeight = doc.page.height - MARGIN.top - MARGIN.bottom;
-    const scale = Math.min(width / size.width, maxHeight / size.height, 0.8);
+    const maxHeight = (doc.page.height - MARGIN.top - MARGIN.bottom) * maxHeightShare;
+    const scale = Math.min(width / size.width, maxHeight / size.height, maxScale);
     const height = size.height * scale;
     ensure(height + 8);
     SVGtoPDF(doc, svg, MARGIN.left, doc.y, {
@@ -94,22 +96,29 @@ export const funderReportPdf = async (content: FunderReportContent, svgs: ChartS
   paragraph(`${Messages.lastUpdated}: ${formatTimestamp(content.generatedAt)} · figures as of ${content.watermark}`, 9);
   doc.moveDown(0.5);
   paragraph(`Programmes: ${content.sections.map((s) => s.name).join(', ')}. All figures are anonymised aggregates by group type; the full table is in figures.csv.`);
-  // The first page gives the whole period at a glance, so a reader who stops there has the essentials.
-  heading('At a glance', 13);
-  table(['Programme', 'Participants', 'Groups', 'Attendance', 'Completion', 'Drop-out'], [3.4, 1.4, 1, 1.3, 1.3, 1.2],
-    content.sections.map((section) => {
-      const all = section.participation.at(-1);
-      return [section.name, all?.participants ?? '*', all?.groups ?? '*', all?.attendance ?? '*', all?.completion ?? '*', all?.dropout ?? '*'];
-    }), 9);
-  for (const section of content.sections) {
-    heading(`${section.name}: headline outcomes`, 11);
-    table(['Figure', 'Value', 'Note'], [3, 1.2, 4], section.headlines.slice(0, 6).map((h) => [h.label, h.value, h.note]), 8);
-  }
-  heading('Disclosure control', 11);
+  // The board summary comes first (a page or so per programme): headline figures by group type against the previous
+  // period (in brackets), targets and benchmarks, a narrative generated from the figures and one chart.
+  heading(Messages.boardSummaryTitle, 15);
   paragraph(content.disclosure, 9);
-  for (const section of content.sections) {
-    doc.addPage();
+  content.summary.forEach((summary, i) => {
+    if (i > 0) doc.addPage();
+    heading(summary.name, 13);
+    if (summary.noGroups) { paragraph(Messages.noGroupsThisPeriod, 10); return; }
+    bullets(summary.narrative);
+    const layout = summaryTable(summary);
+    paragraph(`Figures of ${content.periodLabel}, the previous period (${periodLabel(summary.headlines.previousPeriod)}) in brackets.`, 8);
+    table(layout.headers, [2.2, ...layout.headers.slice(1).map(() => 1.3)], layout.rows, 7.5);
+    for (const line of layout.targets) paragraph(line, 8);
+    doc.moveDown(0.4);
+    if (summary.chart !== undefined) chart(svgs.get(`${summary.programmeId}/${summary.chart.name}`) ?? '<svg width="10" height="10"></svg>', 0.6, 0.45);
+  });
+  doc.addPage();
+  heading(Messages.appendixTitle, 15);
+  paragraph(Messages.fullTableNote, 9);
+  content.sections.forEach((section, i) => {
+    if (i > 0) doc.addPage();
     heading(section.name, 16);
+    if (section.noGroups) { paragraph(Messages.noGroupsThisPeriod, 10); return; }
     heading('Headline figures', 12);
     table(['Figure', 'Value', 'Note'], [3, 1.2, 4], section.headlines.map((h) => [h.label, h.value, h.note]), 9);
     heading('Participation by group type', 12);
@@ -117,14 +126,12 @@ export const funderReportPdf = async (content: FunderReportContent, svgs: ChartS
     heading('Data completeness (paired rate)', 12);
     table(['Instrument', 'Group type', 'With a score', 'Paired', 'Paired rate'], [2.5, 2.5, 1.3, 1.2, 1.2], section.completeness.map((c) => [c.instrument, c.group, c.enrolled, c.paired, c.rate]), 8);
     heading('Outcomes and participation charts', 12);
-    for (const item of section.charts) chart(svgs.get(`${section.programmeId}/${item.name}`) ?? '<svg width="10" height="10"></svg>');
-    heading('Published figures', 12);
-    paragraph('Session-by-session figures (mean score and retention at each session) are in the charts above and in figures.csv.', 8);
-    table(['Group type', 'Instrument', 'Measure', 'Value', '95% CI', 'n', 'Groups', 'Suppression'], [74, 96, 82, 31, 59, 20, 33, 100], section.table.map((r) => [r.group, r.instrument, r.metric, r.value, r.ci, r.n, r.groups, r.reason]), 7, section.table.map((r) => r.suppressed));
-  }
+    for (const item of section.charts) chart(svgs.get(`${section.programmeId}/${item.name}`) ?? '<svg width="10" height="10"></svg>', 0.62, 0.48);
+  });
   doc.addPage();
   heading('Suppression notes', 14);
-  bullets(content.suppression);
+  // the counts are stated once, on the first page; here only the general rules and notes
+  bullets([Messages.suppressionSeeSummary, ...content.suppression]);
   heading(Messages.methodTitle, 14);
   bullets(content.method);
 

@@ -45,6 +45,18 @@ export const programmeSchema = {
       description: 'Optional outcome sets beside the per-instrument outcomes. nhsTalkingTherapies (default false): the NHS Talking Therapies set on PHQ-9 and GAD-7 jointly (caseness, finished course of two sessions, reliable improvement and deterioration, recovery, reliable recovery).',
       properties: { nhsTalkingTherapies: { type: 'boolean' } },
     },
+    targets: {
+      type: 'object', additionalProperties: false,
+      description: 'The programme\'s own targets, shown beside its headline figures: shares in 0..1 (dropoutRate is a ceiling, the rest are floors); mainInstrument is the questionnaire its headline outcomes are read on (default: the one with the most paired participants).',
+      properties: {
+        mainInstrument: identifier,
+        attendanceRate: { type: 'number', minimum: 0, maximum: 1 },
+        completionRate: { type: 'number', minimum: 0, maximum: 1 },
+        dropoutRate: { type: 'number', minimum: 0, maximum: 1 },
+        reliableImprovementRate: { type: 'number', minimum: 0, maximum: 1 },
+        recoveryRate: { type: 'number', minimum: 0, maximum: 1 },
+      },
+    },
   },
 } as const;
 export type ProgrammePayload = FromSchema<typeof programmeSchema>;

@@ -108,6 +108,10 @@ describe('real answers against the OpenAPI document', () => {
     await call('GET', '/v1/figures?format=csv', { key: keys.manager });
     await call('GET', '/v1/figures?format=xml', { key: keys.manager });
     await call('GET', '/v1/figures', { key: keys.clinic });
+    await call('GET', '/v1/admin/audit', { key: keys.admin });
+    await call('GET', '/v1/admin/audit?action=key.issued&limit=1', { key: keys.admin });
+    await call('GET', '/v1/admin/audit?from=2026-02-30', { key: keys.admin });
+    await call('GET', '/v1/admin/audit', { key: keys.manager });
 
     // The resumed run goes on in this process: let it end before the stack stops.
     for (;;) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decide, IN_FLIGHT_STALE_MS, keepsAnswer, requestFingerprint } from '../../functions/core/idempotency/idempotency';
+import { decide, IN_FLIGHT_STALE_MS, keepsAnswer, MAX_KEPT_ANSWER_BYTES, requestFingerprint } from '../../functions/core/idempotency/idempotency';
 
 const NOW = Date.parse('2026-12-08T10:00:00Z');
 const answer = { statusCode: 200, body: '{"written":1}', contentType: 'application/json' };
@@ -22,6 +22,10 @@ describe('Idempotency-Key decisions', () => {
   });
 
   it('keeps every answer but a server error', () => {
-    expect([200, 201, 400, 403, 409, 422, 500, 503].map(keepsAnswer)).toEqual([true, true, true, true, true, true, false, false]);
+    expect([200, 201, 400, 403, 409, 422, 500, 503].map((status) => keepsAnswer(status))).toEqual([true, true, true, true, true, true, false, false]);
+  });
+
+  it('does not keep an answer too large for a DynamoDB item', () => {
+    expect([keepsAnswer(400, MAX_KEPT_ANSWER_BYTES), keepsAnswer(400, MAX_KEPT_ANSWER_BYTES + 1), keepsAnswer(200, 450_000)]).toEqual([true, false, false]);
   });
 });

@@ -249,6 +249,15 @@ describe('functions', () => {
     }
   });
 
+  it('lets the first nightly step write the table: the run record, the lease, and the retention sweep deletes expired records', () => {
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([Match.objectLike({ Action: Match.arrayWith(['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem']) })]),
+      },
+      Roles: [{ Ref: Match.stringLikeRegexp('^NightlyStepslistChangedServiceRole') }],
+    });
+  });
+
   it('lets the run starter start executions of the nightly state machine', () => {
     template.hasResourceProperties('AWS::IAM::Policy', {
       PolicyDocument: {

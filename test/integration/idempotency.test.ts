@@ -100,4 +100,19 @@ describe('an Idempotency-Key after its 24 hours', () => {
     expect(answer.status).toBe(200);
     expect(answer.replayed).toBeNull();
   });
+
+  it('answers a refusal too large to keep (thousands of problems) with its 400, and the same request again the same way', async () => {
+    // Prepare: 500 marks, each wrong in three fields: a problem list larger than a DynamoDB item
+    const body = JSON.stringify({ records: Array.from({ length: 500 }, (_, i) => ({ groupId: 'ns-idem-1', participantRef: `BIG-${i}`, session: -1, date: '2026-02-30', status: 'gone', ...Object.fromEntries(Array.from({ length: 12 }, (__, f) => [`unexpected_field_${f}`, 1])) })) });
+
+    // Act
+    const first = await post(t.stack.info.keys.clinic, body, 'huge-refusal-0001');
+    const again = await post(t.stack.info.keys.clinic, body, 'huge-refusal-0001');
+
+    // Assess
+    expect(JSON.stringify(first.json).length).toBeGreaterThan(400_000);
+    expect([first.status, again.status]).toEqual([400, 400]);
+    expect(again.json).toEqual(first.json);
+    expect(again.replayed).toBeNull();
+  });
 });

@@ -51,6 +51,8 @@ export const registerDemo = (program: Command): void => {
       say('Demo API keys (send as "Authorization: Bearer <key>"):');
       for (const [role, key] of Object.entries(info.keys)) say(`  ${role.padEnd(8)} ${key}`);
       say('');
+      say(`Sign in with a browser: ${info.apiUrl}/signin  (paste the manager or funder key above once; the session lasts 8 hours)`);
+      say('');
       const reports = await stack.api.get<{ items: { title: string; links: Record<string, string> }[] }>('/v1/reports', info.keys.admin);
       say('Dashboards and reports (links valid 15 minutes; `curl -H "Authorization: Bearer <manager or funder key>" ' + info.apiUrl + '/v1/reports` for fresh ones):');
       for (const item of reports.items.slice(0, 12)) say(`  ${item.title}: ${Object.values(item.links)[0] ?? ''}`);

@@ -10,6 +10,11 @@ export interface PatternView {
   /** True when the figure may still be hidden as a complement. */
   open: (i: number) => boolean;
   k: number;
+  /**
+   * Figures hidden from the attacker that need no protection of their own: those of cells published rounded
+   * (`DisclosureContext.roundedCells`). They protect the others (the attacker does not know them exactly).
+   */
+  insensitive?: ReadonlySet<number>;
 }
 
 /** The figures one relation ties a recovered figure to, and how many of them are hidden already. */

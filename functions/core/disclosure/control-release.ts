@@ -1,7 +1,8 @@
-import { ALL, type FigureRow } from '../figures/figure-row';
+import { ALL, emptyCellKey, emptyCellsOf, type FigureRow } from '../figures/figure-row';
 import { isHeadline } from '../figures/headline';
 import { Metric, metricInfo } from '../figures/metric';
 import { applyDisclosureControl } from './apply-disclosure-control';
+import { cellRoundingFor } from './disclosure-policy';
 import { InfeasibleModelError, type BoundSolver, type VariableRange } from './bound-solver';
 import type { DisclosurePolicy } from './disclosure-policy';
 import { UnprotectableDisclosureError } from './disclosure-errors';
@@ -11,6 +12,7 @@ import { trueCounts, type HeldRelease, type RowRef } from './interval-model';
 import { perturbationBand, perturbations, perturbedRow, type Perturbed } from './perturbation';
 import { tableMessage } from './messages';
 import { quarterOfMonth } from './period-relation';
+import { SuppressionReason, isPrimaryReason } from './suppression-reason';
 
 /** What the interval audit found for a release: the run record and the manifest carry it. */
 export interface AuditSummary {
@@ -52,7 +54,7 @@ export interface ReleaseOptions {
   held?: readonly HeldRelease[];
   maxPasses?: number;
   /** Told after every audit pass (progress of a long release). */
-  onPass?: (progress: { pass: number; hidden: number; shown: number; deferred: number }) => void;
+  onPass?: (progress: { pass: number; hidden: number; shown: number; deferred: number; rounded?: number }) => void;
   /**
    * The readers of this release, each by the slice it holds (a funder: the rows of the programmes it funds, margins
    * only when it funds them all). Each is audited on its own, holding its slice of `held`. Default: one reader
@@ -64,6 +66,12 @@ export interface ReleaseOptions {
    * deployment's secret key and the smallest base. Absent: they are hidden.
    */
   perturbation?: { key: Buffer; minBase: number };
+  /**
+   * Publish a cell of at least `minBase` people (participants; an instrument's paired people) rounded
+   * (`DisclosureContext.roundedCells`, to `cellRoundingFor(policy.rounding)`: 5 for exact counts, 10 for funders')
+   * rather than hide one of its headline figures as a complement. Absent: complements are hidden.
+   */
+  roundCells?: { minBase: number };
   /** Told of every complement the audit hides, with the violation it answers (diagnostics). */
   onComplement?: (complement: FigureRow, violation: IntervalViolation) => void;
 }
@@ -82,6 +90,8 @@ const groupByBlock = (rows: readonly FigureRow[]): Map<string, FigureRow[]> => {
   }
   return blocks;
 };
+
+const NONE: ReadonlySet<string> = new Set();
 
 // Passes a count may keep failing with one complement hidden for it per pass before all its binding rows go.
 const ESCALATE_AFTER = 3;
@@ -108,10 +118,11 @@ const better = (a: FigureRow, b: FigureRow): boolean => {
  * and instrument (siblings and margins). Undefined when this release has nothing left to hide.
  */
 const complementFor = (
-  violation: IntervalViolation, rows: readonly FigureRow[], taken: ReadonlySet<string>, seen: ReadonlySet<string>,
+  violation: IntervalViolation, rows: readonly FigureRow[], taken: ReadonlySet<string>, seen: ReadonlySet<string>, empty: ReadonlySet<string>,
 ): FigureRow | undefined => {
   // Only what the reader sees can change what it knows.
-  const open = (row: FigureRow | undefined): row is FigureRow => row !== undefined && !row.suppressed && !taken.has(figureKey(row)) && seen.has(figureKey(row));
+  const open = (row: FigureRow | undefined): row is FigureRow => row !== undefined && !row.suppressed && !taken.has(figureKey(row)) && seen.has(figureKey(row)) &&
+    !empty.has(emptyCellKey(row));
   const pick = (candidates: (FigureRow | undefined)[]): FigureRow | undefined =>
     candidates.filter(open).reduce<FigureRow | undefined>((best, row) => (best === undefined || better(row, best) ? row : best), undefined);
   const current = (refs: readonly RowRef[]): (FigureRow | undefined)[] => refs.filter((r) => r.release === 0).map((r) => rows[r.row]);
@@ -165,21 +176,49 @@ export const controlRelease = (rows: readonly FigureRow[], options: ReleaseOptio
   const cache = new Map<string, VariableRange[]>();
   // Which hidden counts are small (sensitive) and which are complements: from the rows before control.
   const truth = trueCounts(rows);
+  // Cells without participants: published as zeros ("no groups this period"), never hidden as complements.
+  const empty = emptyCellsOf(rows);
   const verdicts = new Map<string, { text: string; violations: IntervalViolation[]; audited: number; narrowest: number | null }>();
   // Per reader and count: passes in a row it has failed.
   let failingBefore = new Map<string, number>();
   let failingNow = new Map<string, number>();
   const maxPasses = options.maxPasses ?? 60;
   const views = options.views ?? [WHOLE_RELEASE];
+  // Cells published rounded instead of losing a headline figure as a complement (only in exact-count releases).
+  const roundedCells = new Set<string>();
+  const cellRounding = cellRoundingFor(policy.rounding);
+  const sizes = cellSizes(rows);
+  const keysOfCell = new Map<string, string[]>();
+  for (const row of rows) keysOfCell.set(cellKey(row), [...(keysOfCell.get(cellKey(row)) ?? []), figureKey(row)]);
+  const canRound = (row: FigureRow): boolean => options.roundCells !== undefined && isHeadline(row) &&
+    !roundedCells.has(cellKey(row)) && (sizes.get(cellKey(row)) ?? 0) >= options.roundCells.minBase;
+  // A rounded cell's figures are published rounded from now on, also those an earlier pass hid as complements.
+  const roundCell = (cell: string): void => {
+    roundedCells.add(cell);
+    for (const key of keysOfCell.get(cell) ?? []) { forced.delete(key); auditHidden.delete(key); }
+  };
   // Figures published perturbed: hidden to the exact-linear pass (their true value is not published), shown
   // perturbed unless the audit hides one as a complement.
-  const perturbed = options.perturbation === undefined ? new Map<string, Perturbed>() : perturbations(rows, {
-    ...options.perturbation, band: perturbationBand(rule.k, rule.protectionWidth), rounding: policy.rounding,
-  });
+  const perturbedNow = (): Map<string, Perturbed> => (options.perturbation === undefined ? new Map<string, Perturbed>() : perturbations(rows, {
+    ...options.perturbation, band: perturbationBand(rule.k, rule.protectionWidth), rounding: policy.rounding, k: rule.k,
+  }, { cells: roundedCells, base: cellRounding }));
+  let perturbed = perturbedNow();
+  const INTERVAL = SuppressionReason.secondary('interval');
   for (let pass = 1; ; pass += 1) {
-    const controlled = applyDisclosureControl(rows, policy, {
-      previouslyPublished: options.previouslyPublished, forceHidden: new Set([...forced, ...perturbed.keys()]), forceShown: shown,
+    let controlled = applyDisclosureControl(rows, policy, {
+      previouslyPublished: options.previouslyPublished, forceHidden: new Set([...forced, ...perturbed.keys()]), forceShown: shown, roundedCells,
     });
+    // Headline figures of well-populated cells the exact-linear pass hid as complements: their cells are rounded instead.
+    for (;;) {
+      const fresh = [...new Set(controlled.rows.filter((row) => row.suppressed && !isPrimaryReason(row.suppression_reason ?? '') &&
+        row.suppression_reason !== INTERVAL && !perturbed.has(figureKey(row)) && canRound(row)).map(cellKey))];
+      if (fresh.length === 0) break;
+      for (const cell of fresh) roundCell(cell);
+      perturbed = perturbedNow();
+      controlled = applyDisclosureControl(rows, policy, {
+        previouslyPublished: options.previouslyPublished, forceHidden: new Set([...forced, ...perturbed.keys()]), forceShown: shown, roundedCells,
+      });
+    }
     const published = present(controlled.rows.map((row) => {
       const key = figureKey(row);
       const value = auditHidden.has(key) ? undefined : perturbed.get(key);
@@ -189,6 +228,8 @@ export const controlRelease = (rows: readonly FigureRow[], options: ReleaseOptio
     let narrowest: number | null = null;
     const added: string[] = [];
     const revealed: string[] = [];
+    // Cells to round after this pass, each answering the violations whose complement it holds.
+    const toRound = new Set<string>();
     let deferred = 0;
     failingBefore = failingNow;
     failingNow = new Map<string, number>();
@@ -199,6 +240,7 @@ export const controlRelease = (rows: readonly FigureRow[], options: ReleaseOptio
         // The reader's slice of the block (and of what it holds), with its refs mapped back to the block's rows.
         const viewRows = view.rows(blockRows);
         const seen = new Set(viewRows.map(figureKey));
+        const seenExact = new Set(viewRows.filter((row) => row.rounded !== true).map(figureKey));
         const text = JSON.stringify(viewRows);
         const verdictKey = `${block}\u001f${view.name}`;
         let verdict = verdicts.get(verdictKey);
@@ -237,12 +279,15 @@ export const controlRelease = (rows: readonly FigureRow[], options: ReleaseOptio
           const streak = (failingBefore.get(failingName) ?? 0) + 1;
           failingNow.set(failingName, streak);
           if (streak > ESCALATE_AFTER) {
-            const all = violation.binding.filter((r) => r.release === 0).map((r) => blockRows[r.row])
+            const binding = violation.binding.filter((r) => r.release === 0).map((r) => blockRows[r.row])
               .filter((r): r is FigureRow => r !== undefined && !r.suppressed && seen.has(figureKey(r)) && !taken.has(figureKey(r)));
+            const nonEmpty = binding.filter((r) => !empty.has(emptyCellKey(r)));
+            const all = nonEmpty.length > 0 ? nonEmpty : binding;
             // Figures other than headline ones first, as for a single complement.
             const others = all.filter((r) => !isHeadline(r));
             if (all.length > 0) {
               for (const row of others.length > 0 ? others : all) {
+                if (canRound(row) || toRound.has(cellKey(row))) { toRound.add(cellKey(row)); continue; }
                 taken.add(figureKey(row));
                 added.push(figureKey(row));
                 options.onComplement?.(row, violation);
@@ -250,9 +295,16 @@ export const controlRelease = (rows: readonly FigureRow[], options: ReleaseOptio
               continue;
             }
           }
-          const complement = complementFor(violation, blockRows, taken, seen);
+          // Rows of rounded cells only when nothing else binds (they are already less exact).
+          const complement = complementFor(violation, blockRows, taken, seenExact, empty) ?? complementFor(violation, blockRows, taken, seen, empty) ??
+            // Zeros of empty cells only when nothing else can protect the count (rather than withhold the release).
+            complementFor(violation, blockRows, taken, seen, NONE);
+          if (complement !== undefined && (canRound(complement) || toRound.has(cellKey(complement)))) {
+            toRound.add(cellKey(complement));
+            continue;
+          }
           // Another violation of this pass already hides what would protect it: look again next pass.
-          if (complement === undefined && complementFor(violation, blockRows, new Set(), seen) !== undefined) {
+          if (complement === undefined && complementFor(violation, blockRows, new Set(), seen, NONE) !== undefined) {
             deferred += 1;
             continue;
           }
@@ -265,16 +317,28 @@ export const controlRelease = (rows: readonly FigureRow[], options: ReleaseOptio
         }
       }
     }
-    options.onPass?.({ pass, hidden: added.length, shown: revealed.length, deferred });
-    if (added.length === 0 && revealed.length === 0 && deferred === 0) {
+    options.onPass?.({ pass, hidden: added.length, shown: revealed.length, deferred, rounded: toRound.size });
+    if (added.length === 0 && revealed.length === 0 && deferred === 0 && toRound.size === 0) {
       return { rows: published, audit: { audited, narrowest, passes: pass, hiddenByAudit: auditHidden.size } };
     }
     if (pass >= maxPasses) throw new UnprotectableDisclosureError(tableMessage.auditDidNotConverge(maxPasses));
     // The pattern only grows (besides counts shown back because they are known anyway): everything hidden so
     // far stays hidden, so the exact-linear pass cannot trade an audited complement for another and passes converge.
     for (const row of controlled.rows) if (row.suppressed && !shown.has(figureKey(row))) forced.add(figureKey(row));
+    for (const cell of toRound) roundCell(cell);
     for (const key of added) { forced.add(key); auditHidden.add(key); }
     for (const key of revealed) { shown.add(key); forced.delete(key); }
+    if (toRound.size > 0) perturbed = perturbedNow();
   }
+};
+
+// The people a cell holds: participants of a participation cell, paired people of an instrument's cell.
+const cellSizes = (rows: readonly FigureRow[]): Map<string, number> => {
+  const sizes = new Map<string, number>();
+  for (const row of rows) {
+    if (row.value === null) continue;
+    if ((row.metric === Metric.participants && row.instrument === '') || row.metric === Metric.paired) sizes.set(cellKey(row), row.value);
+  }
+  return sizes;
 };
 

@@ -20,6 +20,13 @@ export const DEFAULT_K = 8;
 /** Default rounding base of funder outputs (NHS England rounds to the nearest 5). */
 export const DEFAULT_FUNDER_ROUNDING = 5;
 
+/**
+ * Rounding base of a cell published rounded instead of hidden (`DisclosureContext.roundedCells`): 5 in a release of
+ * exact counts (a manager's), twice the release's base in a rounded one (a funder's: 10). A fixed rule of the
+ * method, so that every reader knows it.
+ */
+export const cellRoundingFor = (rounding: number): number => (rounding > 1 ? 2 * rounding : DEFAULT_FUNDER_ROUNDING);
+
 /** The project's default policy for an audience: k = 8; funders round counts to 5, managers do not round. */
 export const defaultDisclosurePolicy = (audience: Audience): DisclosurePolicy => ({
   k: DEFAULT_K,

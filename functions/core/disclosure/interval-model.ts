@@ -4,6 +4,7 @@ import { Metric, parseSessionMetric } from '../figures/metric';
 import { cellKey } from './figure-key';
 import { FINISHED_PARTS, metricRole } from './metric-role';
 import { monthsOfQuarter } from './period-relation';
+import { cellRoundingFor } from './disclosure-policy';
 
 /** One release as a reader holds it: its rows and the rounding base its counts were published with (1: exact). */
 export interface HeldRelease {
@@ -135,6 +136,8 @@ export const buildIntervalModel = (releases: readonly HeldRelease[], options: Mo
   releases.forEach((release, r) => {
     release.rows.forEach((row, j) => {
       const ref = { release: r, row: j };
+      // A row of a rounded cell has its counts in the buckets of the cell rounding of its release (`cellRoundingFor`).
+      const rounding = row.rounded === true ? cellRoundingFor(release.rounding) : release.rounding;
       const cell = cellKey(row);
       if (row.programme_id !== ALL) programmes.add(row.programme_id);
       const size = sizeQuantity(row);
@@ -148,7 +151,7 @@ export const buildIntervalModel = (releases: readonly HeldRelease[], options: Mo
       if (amountVar !== null) {
         const own = owners.get(amountVar) ?? { hidden: [], rounded: [], exact: false };
         if (row.suppressed || row.perturbed === true) own.hidden.push(ref);
-        else if (release.rounding > 1 && row.value !== 0) own.rounded.push(ref);
+        else if (rounding > 1 && row.value !== 0) own.rounded.push(ref);
         else own.exact = true;
         owners.set(amountVar, own);
       }
@@ -159,9 +162,9 @@ export const buildIntervalModel = (releases: readonly HeldRelease[], options: Mo
         if (small !== null) range(variable(cell, small), 1, options.perturbationBand, ref);
         if (amountVar !== sizeVar && row.n_participants !== null) {
           const seen = sizeOnly.get(sizeVar) ?? { hidden: [], rounded: [], exact: false };
-          if (release.rounding > 1) seen.rounded.push(ref); else seen.exact = true;
+          if (rounding > 1) seen.rounded.push(ref); else seen.exact = true;
           sizeOnly.set(sizeVar, seen);
-          const [lo, hi] = bucketOf(row.n_participants, release.rounding, k);
+          const [lo, hi] = bucketOf(row.n_participants, rounding, k);
           range(sizeVar, lo, hi, ref);
         }
         return;
@@ -170,22 +173,22 @@ export const buildIntervalModel = (releases: readonly HeldRelease[], options: Mo
         // An n published rounded (a funder's n of a mean) is audited like a rounded count: it keeps its bucket.
         const seen = sizeOnly.get(sizeVar) ?? { hidden: [], rounded: [], exact: false };
         if (row.suppressed) seen.hidden.push(ref);
-        else if (release.rounding > 1 && row.n_participants !== null && row.n_participants !== 0) seen.rounded.push(ref);
+        else if (rounding > 1 && row.n_participants !== null && row.n_participants !== 0) seen.rounded.push(ref);
         else seen.exact = true;
         sizeOnly.set(sizeVar, seen);
       }
       if (row.suppressed) return;
       const n = row.n_participants;
       if (n !== null) {
-        const [lo, hi] = bucketOf(n, release.rounding, k);
+        const [lo, hi] = bucketOf(n, rounding, k);
         range(sizeVar, lo, hi, ref);
       }
-      if (row.metric === Metric.participants && row.value === 0 && bucketOf(0, release.rounding, k)[1] === 0) emptyCells.push(cellPrefix(row));
+      if (row.metric === Metric.participants && row.value === 0 && bucketOf(0, rounding, k)[1] === 0) emptyCells.push(cellPrefix(row));
       if (amountVar === null || amountVar === sizeVar || row.value === null || n === null) return;
       if (row.value === 0 || n === 0) {
-        range(amountVar, 0, release.rounding > 1 ? bucketOf(0, release.rounding, k)[1] : 0, ref);
-      } else if (release.rounding > 1) {
-        const [lo, hi] = bucketOf(Math.round(row.value * n), release.rounding, k);
+        range(amountVar, 0, rounding > 1 ? bucketOf(0, rounding, k)[1] : 0, ref);
+      } else if (rounding > 1) {
+        const [lo, hi] = bucketOf(Math.round(row.value * n), rounding, k);
         range(amountVar, lo, hi, ref);
       } else {
         const lo = Math.max(k, Math.ceil((row.value - rateHalfStep) * n - 1e-9));

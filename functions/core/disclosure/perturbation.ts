@@ -25,6 +25,12 @@ export interface PerturbationRule {
   minBase: number;
   /** Rounding base of the release's counts: a perturbed rate's n is published rounded and its value p / that n. */
   rounding: number;
+  /**
+   * Threshold of the release (default 8). In a release of exact counts a rate whose n is k..band (and at least the
+   * protection width + 1) is perturbed over 1..n: its n is published, so a reader knows x ∈ [1, n] — not inside
+   * 1..k−1, at least the protection width wide.
+   */
+  k?: number;
 }
 
 /** The smallest base whose small counts are perturbed: 20 people (a count of 1..band is then a minority). */
@@ -43,6 +49,8 @@ const PERTURBED_RATES: ReadonlySet<string> = new Set([Metric.recoveryRate, Metri
 export interface Perturbed {
   value: number;
   n: number;
+  /** Its cell is published rounded (`DisclosureContext.roundedCells`): n rounded as the cell's other figures. */
+  rounded?: boolean;
 }
 
 // The perturbed count of a true x in 1..band: x for half the cells, else uniform over 1..band (full support). The
@@ -62,10 +70,16 @@ const roundRate = (value: number): number => Math.round(value * 1e12) / 1e12;
  * The figures of `rows` (true values, before control) that are published perturbed, by figure key. A completion
  * rate is perturbed with its cell's drop-out rate (completion = 1 − drop-outs / n), so neither gives the other away.
  */
-export const perturbations = (rows: readonly FigureRow[], rule: PerturbationRule): Map<string, Perturbed> => {
+export const perturbations = (
+  rows: readonly FigureRow[], rule: PerturbationRule, rounded: { cells: ReadonlySet<string>; base: number } = { cells: new Set(), base: 1 },
+): Map<string, Perturbed> => {
   const out = new Map<string, Perturbed>();
   const paired = new Map<string, number>();
-  for (const row of rows) if (row.metric === Metric.paired && row.value !== null) paired.set(cellKey(row), row.value);
+  // The people of each cell: an instrument's paired people, a participation cell's participants.
+  for (const row of rows) {
+    if (row.value === null) continue;
+    if (row.metric === Metric.paired || (row.metric === Metric.participants && row.instrument === '')) paired.set(cellKey(row), row.value);
+  }
   const byKey = new Map(rows.map((row) => [figureKey(row), row]));
   for (const row of rows) {
     if (row.value === null || row.n_participants === null) continue;
@@ -74,19 +88,29 @@ export const perturbations = (rows: readonly FigureRow[], rule: PerturbationRule
       const base = paired.get(cellKey(row)) ?? 0;
       if (base < rule.minBase || row.value < 1 || row.value > rule.band) continue;
       const p = perturbCount(row.value, rule.band, identity, rule.key);
-      out.set(identity, { value: p, n: p });
+      out.set(identity, { value: p, n: p, ...(rounded.cells.has(cellKey(row)) ? { rounded: true } : {}) });
     } else if (PERTURBED_RATES.has(row.metric)) {
       const n = row.n_participants;
       const x = Math.round(row.value * n);
-      if (n < rule.minBase || x < 1 || x > rule.band) continue;
-      const p = perturbCount(x, rule.band, identity, rule.key);
-      // Funders get n rounded (never below k) and the rate of p over that n: the value then says nothing of the true n.
-      // (never at or below the band, so p / n stays a rate whatever `minBase` is)
-      const shown = rule.rounding > 1 ? Math.max(rule.band + 1, Math.round(n / rule.rounding) * rule.rounding) : n;
-      out.set(identity, { value: roundRate(p / shown), n: shown });
+      // A rate's n (cases above the cut-off at start; starters who finished) is part of its cell's people: the cell
+      // is the base, provided n exceeds the band so that every p in 1..band is a rate of n.
+      // A rate of a small n in an exact release (n published exactly, k ≤ n ≤ band) is perturbed over 1..n.
+      const isRounded = rounded.cells.has(cellKey(row));
+      const rounding = Math.max(rule.rounding, isRounded ? rounded.base : 1);
+      // [1, n] must not lie inside 1..k−1 (n ≥ k) and must be the protection width wide (band − k + 1 ≤ n − 1).
+      const k = rule.k ?? 8;
+      const reach = rounding === 1 && n >= Math.max(k, rule.band - k + 2) ? Math.min(rule.band, n) : rule.band;
+      const base = Math.max(n, n > rule.band || reach < rule.band ? paired.get(cellKey(row)) ?? 0 : 0);
+      if (base < rule.minBase || x < 1 || x > reach) continue;
+      const p = perturbCount(x, reach, identity, rule.key);
+      // Funders (and rounded cells) get n rounded (never below k) and the rate of p over that n: the value then
+      // says nothing of the true n (never at or below the band, so p / n stays a rate whatever `minBase` is).
+      const shown = rounding > 1 ? Math.max(rule.band + 1, Math.round(n / rounding) * rounding) : n;
+      const mark = isRounded ? { rounded: true } : {};
+      out.set(identity, { value: roundRate(p / shown), n: shown, ...mark });
       if (row.metric === Metric.dropoutRate) {
         const completion = byKey.get(figureKey({ ...row, metric: Metric.completionRate }));
-        if (completion !== undefined && completion.n_participants === n) out.set(figureKey(completion), { value: roundRate((shown - p) / shown), n: shown });
+        if (completion !== undefined && completion.n_participants === n) out.set(figureKey(completion), { value: roundRate((shown - p) / shown), n: shown, ...mark });
       }
     }
   }
@@ -96,4 +120,5 @@ export const perturbations = (rows: readonly FigureRow[], rule: PerturbationRule
 /** A perturbed figure as published: visible, marked, its value perturbed, no interval (none would be honest). */
 export const perturbedRow = (row: FigureRow, perturbed: Perturbed): FigureRow => ({
   ...row, value: perturbed.value, n_participants: perturbed.n, ci_low: null, ci_high: null, suppressed: false, suppression_reason: null, perturbed: true,
+  ...(perturbed.rounded === true ? { rounded: true } : {}),
 });

@@ -41,7 +41,9 @@ export const revealFigures = (
     .map(({ i }) => i);
   // Unless strict, candidates need no protection: one that becomes computable is shown when its turn (or the
   // next pass) comes; strict passes keep every hidden figure unrecoverable.
-  attacker.prepare(modelHidden, options.strict ? () => true : (i) => !candidate.has(i));
+  // Figures of rounded cells never need protection.
+  const insensitive = view.insensitive ?? new Set<number>();
+  attacker.prepare(modelHidden, options.strict ? (i) => !insensitive.has(i) : (i) => !candidate.has(i) && !insensitive.has(i));
   for (let shown = 1; shown > 0 && pending.length > 0;) {
     shown = 0;
     const refused: number[] = [];
@@ -93,5 +95,5 @@ const boundsAHiddenCount = (view: PatternView, i: number): boolean => {
   if (entry === undefined || (entry.row.value ?? 0) === 0) return false;
   const mates = view.cells.get(entry.cell) ?? [];
   return COUNT_BOUNDS.some(([smaller, larger]) => smaller === entry.row.metric &&
-    mates.some((m) => view.table.entries[m]?.row.metric === larger && view.hidden.has(m)));
+    mates.some((m) => view.table.entries[m]?.row.metric === larger && view.hidden.has(m) && view.insensitive?.has(m) !== true));
 };

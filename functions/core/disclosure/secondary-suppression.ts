@@ -23,6 +23,8 @@ export const secondarySuppression = (
   hidden: Map<number, string>,
   known: ReadonlySet<number>,
   k: number,
+  insensitive: ReadonlySet<number> = new Set(),
+  neverHidden: ReadonlySet<number> = new Set(),
 ): Map<number, string> => {
   const result = new Map(hidden);
   const cells = new Map<string, number[]>();
@@ -31,26 +33,29 @@ export const secondarySuppression = (
     if (members === undefined) cells.set(entry.cell, [i]);
     else members.push(i);
   });
-  for (const block of figureBlocks(table)) controlBlock(table, block, cells, result, known, k);
+  for (const block of figureBlocks(table)) controlBlock(table, block, cells, result, known, k, insensitive, neverHidden);
   return result;
 };
 
 const controlBlock = (
   table: FigureTable, block: FigureBlock, cells: ReadonlyMap<string, number[]>, result: Map<number, string>,
-  known: ReadonlySet<number>, k: number,
+  known: ReadonlySet<number>, k: number, insensitive: ReadonlySet<number>, neverHidden: ReadonlySet<number>,
 ): void => {
   const attacker = new BlockAttacker(table, block, k);
   // Complements published because nothing could protect them (they were computable anyway): never hidden again.
   const settled = new Set<number>();
-  const open = (i: number): boolean => !result.has(i) && table.entries[i]?.fixed === false && !settled.has(i);
-  const view: PatternView = { table, cells, hidden: result, open, k };
+  const candidate = (i: number): boolean => !result.has(i) && table.entries[i]?.fixed === false && !settled.has(i);
+  // Figures of empty cells are never chosen as complements; they are shown first (zeros), unless showing one would
+  // itself give a hidden figure away.
+  const open = (i: number): boolean => candidate(i) && !neverHidden.has(i);
+  const view: PatternView = { table, cells, hidden: result, open, k, insensitive };
   const blockCells = [...new Set(block.entries.map((i) => table.entries[i]?.cell ?? ''))].map((cell) => cells.get(cell) ?? []);
   const modelHidden = (): Set<number> => new Set(block.entries.filter((i) => result.has(i) && !known.has(i)));
   // Start from the safest pattern — every figure of this release hidden — then show what can be shown.
-  const candidates = block.entries.filter(open);
+  const candidates = block.entries.filter(candidate);
   for (const i of candidates) result.set(i, SuppressionReason.secondary('pending'));
-  const candidate = new Set(candidates);
-  const exposed = attacker.recovered(modelHidden()).find((i) => !candidate.has(i));
+  const pending = new Set(candidates);
+  const exposed = attacker.recovered(modelHidden()).find((i) => !pending.has(i) && !insensitive.has(i));
   if (exposed !== undefined) {
     const entry = table.entries[exposed];
     throw new UnprotectableDisclosureError(tableMessage.unprotectable(entry === undefined ? '?' : describeFigure(entry.row)));
@@ -61,7 +66,8 @@ const controlBlock = (
   if (!protect(view, blockCells, attacker, modelHidden, settled)) return;
   // Complements the interval audit asked for stay hidden: showing them again would undo its last pass.
   const complements = block.entries.filter((i) => table.entries[i]?.fixed === false &&
-    (result.get(i) ?? '').startsWith(SuppressionReason.secondary('')) && result.get(i) !== SuppressionReason.secondary('interval'));
+    (result.get(i) ?? '').startsWith(SuppressionReason.secondary('')) && result.get(i) !== SuppressionReason.secondary('interval') &&
+    !insensitive.has(i));
   revealFigures(view, attacker, complements, modelHidden(), { strict: true });
   protect(view, blockCells, attacker, modelHidden, settled);
 };
@@ -80,7 +86,8 @@ const protect = (
   let changedPattern = false;
   for (;;) {
     const bounded = applyBounds(view, blockCells, hide);
-    const recovered = attacker.recovered(modelHidden());
+    // Figures of rounded cells need no protection: the attacker knowing one exactly discloses nobody.
+    const recovered = attacker.recovered(modelHidden()).filter((i) => view.insensitive?.has(i) !== true);
     if (recovered.length === 0) return changedPattern || bounded;
     changedPattern = true;
     // A figure whose relations changed in this round waits for the next round's check, so several figures do
@@ -131,7 +138,7 @@ const applyBounds = (view: PatternView, blockCells: readonly number[][], hide: (
       const byMetric = new Map(members.map((i) => [table.entries[i]?.row.metric, i]));
       for (const [smaller, larger] of COUNT_BOUNDS) {
         const [s, l] = [byMetric.get(smaller), byMetric.get(larger)];
-        if (s === undefined || l === undefined || !hidden.has(l) || !open(s)) continue;
+        if (s === undefined || l === undefined || !hidden.has(l) || !open(s) || view.insensitive?.has(l) === true) continue;
         if ((table.entries[s]?.row.value ?? 0) === 0) continue;
         hide(s, 'bound');
         changed = true;

@@ -50,20 +50,40 @@ export interface FigureRow {
    * CORE-10 count (Barkham's 6 points, 90 %) is never read as comparable with a 95 % one; absent on other figures.
    */
   rc_confidence?: number;
+  /**
+   * True when the figure's counts and n are published rounded to the nearest 5 (its rates recomputed from the
+   * rounded counts) in a release of otherwise exact counts: a well-populated cell rounded, instead of hidden, so
+   * that a small count elsewhere in the table cannot be worked out. Absent otherwise.
+   */
+  rounded?: boolean;
 }
 
 /** Column order of `figures.csv`. */
 export const FIGURE_COLUMNS = [
   'period', 'programme_id', 'group_type', 'instrument', 'metric', 'value',
-  'ci_low', 'ci_high', 'n_participants', 'n_groups', 'suppressed', 'perturbed', 'rc_confidence',
+  'ci_low', 'ci_high', 'n_participants', 'n_groups', 'suppressed', 'perturbed', 'rounded', 'rc_confidence',
 ] as const satisfies readonly (keyof FigureRow)[];
 
 /**
- * One column of a row as a flat file or packed row holds it: `perturbed` is always a boolean there, never absent;
- * `rc_confidence` is empty (null) on figures that rest on no reliable-change threshold.
+ * One column of a row as a flat file or packed row holds it: `perturbed` and `rounded` are always booleans there,
+ * never absent; `rc_confidence` is empty (null) on figures that rest on no reliable-change threshold.
  */
 export const figureField = (row: FigureRow, column: (typeof FIGURE_COLUMNS)[number]): string | number | boolean | null => {
   if (column === 'perturbed') return row.perturbed === true;
+  if (column === 'rounded') return row.rounded === true;
   if (column === 'rc_confidence') return row.rc_confidence ?? null;
   return row[column];
 };
+
+/**
+ * The (period, programme, group type) cells with no participants at all, from rows before control: "no groups this
+ * period" is published as such, so none of their figures is ever hidden as a complement (a zero discloses nobody).
+ */
+export const emptyCellsOf = (rows: readonly FigureRow[]): Set<string> =>
+  new Set(rows.filter((r) => r.metric === 'participants' && r.instrument === NO_INSTRUMENT && r.value === 0 && !r.suppressed).map(emptyCellKey));
+
+/** The key `emptyCellsOf` uses: period, programme and group type. */
+export const emptyCellKey = (row: Pick<FigureRow, 'period' | 'programme_id' | 'group_type'>): string => `${row.period}\u001f${row.programme_id}\u001f${row.group_type}`;
+
+/** True when a published value is deliberately not exact (perturbed or rounded): shown with ≈. */
+export const isApproximate = (row: Pick<FigureRow, 'perturbed' | 'rounded'>): boolean => row.perturbed === true || row.rounded === true;

@@ -68,7 +68,8 @@ export const presentFigures = (rows: readonly FigureRow[], precision: DisplayPre
     const decimals = info?.kind === 'rate' ? precision.rateDecimals
       : family === Metric.hedgesG || family === Metric.dZ || family === Metric.allianceOutcomeR ? precision.effectDecimals
         : info?.kind === 'mean' ? precision.scoreDecimals(row.instrument) : null;
-    const dropInterval = precision.meanChangeIntervalOnly && info?.kind === 'mean' &&
+    // A rounded cell's n is not published exactly: its means lose their intervals as funders' do.
+    const dropInterval = (precision.meanChangeIntervalOnly || row.rounded === true) && info?.kind === 'mean' &&
       (family === Metric.meanBaseline || family === Metric.meanFinal || family === SessionMetric.meanScore);
     const shaped = decimals === null ? row : {
       ...row, value: round(row.value, decimals), ci_low: dropInterval ? null : round(row.ci_low, decimals), ci_high: dropInterval ? null : round(row.ci_high, decimals),

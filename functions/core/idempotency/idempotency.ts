@@ -53,5 +53,12 @@ export const decide = (stored: IdempotencyRecord, fingerprint: string, nowMs: nu
   return Number.isFinite(started) && nowMs - started < IN_FLIGHT_STALE_MS ? { kind: 'in_flight' } : { kind: 'take_over' };
 };
 
-/** Whether an answer is kept for replay: every answer but a server error (5xx), which a retry must be free to redo. */
-export const keepsAnswer = (statusCode: number): boolean => statusCode < 500;
+/** The largest answer kept for replay: a DynamoDB item holds at most 400 KB with its other attributes. */
+export const MAX_KEPT_ANSWER_BYTES = 300_000;
+
+/**
+ * Whether an answer is kept for replay: every answer but a server error (5xx), which a retry must be free to
+ * redo, and one too large to store (a refusal listing thousands of problems): its key is freed instead, and the
+ * same request again is answered the same way by running again.
+ */
+export const keepsAnswer = (statusCode: number, bodyBytes = 0): boolean => statusCode < 500 && bodyBytes <= MAX_KEPT_ANSWER_BYTES;

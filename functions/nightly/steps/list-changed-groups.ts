@@ -4,6 +4,8 @@ import { listAllGroupIds, listChangedGroups } from '../../store/group-store';
 import { abandonRun, createRun, getWatermark, resumeRun, updateRun } from '../../store/run-store';
 import { acquireRunLease } from '../../store/run-lease';
 import { putObject } from '../../store/object-store';
+import { sweepExpiredRecords } from '../../store/retention-store';
+import { recordAudit } from '../../store/audit-store';
 
 export interface ListChangedInput {
   runId?: string;
@@ -28,8 +30,8 @@ export const newRunId = (now: Date): string =>
   `run-${now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-${randomBytes(3).toString('hex')}`;
 
 /**
- * Step 1: the groups changed since the last successful run, written to S3 for the Map step. A resumed
- * run keeps the window it chose the first time, so resuming reads exactly the same groups.
+ * Step 1: the retention sweep, then the groups changed since the last successful run, written to S3 for the
+ * Map step. A resumed run keeps the window it chose the first time, so resuming reads exactly the same groups.
  */
 export const listChangedGroupsStep = async (ctx: NightlyContext, input: ListChangedInput): Promise<ListChangedOutput> => {
   const now = ctx.now();
@@ -42,8 +44,13 @@ export const listChangedGroupsStep = async (ctx: NightlyContext, input: ListChan
   if (tookOverFrom !== undefined) {
     // Its process died holding the lease: it will not finish, and this run covers its window again.
     await abandonRun(ctx.db, tookOverFrom.runId, abandonedBy(runId, tookOverFrom.expiresAt), now);
+    await recordAudit(ctx.db, { at: now.toISOString(), action: 'run.abandoned', actor: { role: 'nightly' }, target: { runId: tookOverFrom.runId, takenOverBy: runId } });
   }
   if (run.to === undefined || run.from === undefined) {
+    // Retention first (DynamoDB's TTL tells nobody, dynalite never expires): groups that lost expired records
+    // are marked just inside this run's window, so this very run recomputes them without those records.
+    const inWindow = new Date(now.getTime() - 1).toISOString();
+    await sweepExpiredRecords(ctx.db, { now, markAt: () => inWindow });
     const watermark = await getWatermark(ctx.db);
     const from = watermark === undefined ? '1970-01-01T00:00:00.000Z' : new Date(Date.parse(watermark) - WATERMARK_OVERLAP_MS).toISOString();
     // Without a watermark (the first run) every group is read.

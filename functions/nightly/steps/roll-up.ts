@@ -140,7 +140,7 @@ export const rollUpStep = async (ctx: NightlyContext, input: RollUpInput): Promi
     // A resumed run redoes the whole block, including what its first attempt published: same inputs, same bytes.
     const fresh = block;
     const blockMonths = monthsOfQuarter(quarterOf(fresh[0]!)) ?? [];
-    const released = controlPublications(rows, fresh, funderPolicy, await publishedRows(ctx, blockMonths.filter((m) => !fresh.includes(m))), { solver, rule, views, perturbation });
+    const released = controlPublications(rows, fresh, funderPolicy, await publishedRows(ctx, blockMonths.filter((m) => !fresh.includes(m))), { solver, rule, views, perturbation, roundCells: { minBase: DEFAULT_PERTURBATION_BASE } });
     if (released === undefined) {
       withheld.push(...fresh);
       continue;
@@ -170,7 +170,8 @@ export const rollUpStep = async (ctx: NightlyContext, input: RollUpInput): Promi
   // all-programmes margins unless a funder funds every programme).
   const held: HeldRelease[] = [{ rows: everyFundersReports(programmes, await publishedRows(ctx, allPublications)), rounding: funderPolicy.rounding, current: false }];
   const dashboard = controlRelease(rows, {
-    policy: managerPolicy, rule, solver, present: (r) => presentFigures(r, displayPrecision('manager')), held, perturbation, ...auditTrace('dashboard'),
+    policy: managerPolicy, rule, solver, present: (r) => presentFigures(r, displayPrecision('manager')), held, perturbation,
+    roundCells: { minBase: DEFAULT_PERTURBATION_BASE }, ...auditTrace('dashboard'),
   });
   await replaceDashboardFigures(ctx.db, dashboard.rows, dataAsOf, [ALL, ...programmes.map((p) => p.programmeId)]);
   await putFigures(ctx, DASHBOARD_FIGURES, dashboard.rows);
@@ -235,7 +236,7 @@ export const quarterBlocks = (periods: readonly string[]): string[][] => {
  */
 export const controlPublications = (
   rows: readonly FigureRow[], periods: readonly string[], policy: DisclosurePolicy, previous: readonly FigureRow[],
-  gate: { solver: BoundSolver; rule: ProtectionRule; views?: readonly ReaderView[]; perturbation?: { key: Buffer; minBase: number } },
+  gate: { solver: BoundSolver; rule: ProtectionRule; views?: readonly ReaderView[]; perturbation?: { key: Buffer; minBase: number }; roundCells?: { minBase: number } },
 ): { rows: FigureRow[]; audit: AuditSummary } | undefined => {
   const earlier = new Set(previous.map((p) => p.period));
   const input = rows.filter((r) => periods.includes(r.period) || earlier.has(r.period));

@@ -11,11 +11,13 @@ export const DEMO_PROGRAMMES: readonly ProgrammePayload[] = [
   {
     programmeId: 'adult-resilience', name: 'Adult Resilience Programme',
     funders: [{ funderId: 'city-council', name: 'City Council Public Health' }, { funderId: 'wellbeing-trust', name: 'Wellbeing Trust' }],
+    targets: { attendanceRate: 0.75, completionRate: 0.7, dropoutRate: 0.2, reliableImprovementRate: 0.5, recoveryRate: 0.5 },
   },
   {
     programmeId: 'young-people', name: "Young People's Resilience",
     funders: [{ funderId: 'wellbeing-trust', name: 'Wellbeing Trust' }],
     completion: { minShare: 0.5 },
+    targets: { mainInstrument: 'swemwbs', completionRate: 0.65, dropoutRate: 0.25, reliableImprovementRate: 0.4 },
   },
   {
     programmeId: 'carers', name: 'Carers Together',

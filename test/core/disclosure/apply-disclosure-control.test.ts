@@ -68,4 +68,31 @@ describe('applyDisclosureControl', () => {
       { code: 'rounding', figures: 0, text: 'Counts of people are rounded to the nearest 5; rates are computed from the rounded counts; means are not rounded.' },
     ]);
   });
+
+  it('publishes a rounded cell with counts and n to the nearest 5 and rates from the rounded counts, keeping primary suppressions', () => {
+    // Prepare: one participation cell of 42 people, 33 finished, 27 completed, 6 dropped out (1..7: hidden), and 23
+    // paired people of an instrument (hand-computed: 42 → 40, 33 → 35, 27 → 25, completion 25 / 35 = 0.714…)
+    const cell = { period: '2026-09', programme_id: 'p1', group_type: 'support' as const, instrument: '' };
+    const rows = [
+      figure({ ...cell, metric: 'participants', value: 42, n_participants: 42 }),
+      figure({ ...cell, metric: 'completion_rate', value: 27 / 33, n_participants: 33 }),
+      figure({ ...cell, metric: 'dropout_rate', value: 6 / 33, n_participants: 33 }),
+      figure({ ...cell, instrument: 'swemwbs', metric: 'paired', value: 23, n_participants: 23 }),
+      figure({ ...cell, instrument: 'swemwbs', metric: 'mean_change', value: 1.5, ci_low: 0.5, ci_high: 2.5, n_participants: 23 }),
+    ];
+    const participation = [cell.period, cell.programme_id, cell.group_type, cell.instrument].join('\u001f');
+
+    // Act
+    const { rows: out } = applyDisclosureControl(rows, manager, { roundedCells: new Set([participation]) });
+    const by = (instrument: string, metric: string) => out.find((r) => r.instrument === instrument && r.metric === metric);
+
+    // Assess: the participation cell is rounded and marked, its drop-outs stay hidden; the instrument cell is exact
+    expect(by('', 'participants')).toMatchObject({ value: 40, n_participants: 40, rounded: true, suppressed: false });
+    expect(by('', 'completion_rate')?.value).toBeCloseTo(25 / 35, 12);
+    expect(by('', 'completion_rate')).toMatchObject({ n_participants: 35, rounded: true });
+    expect(by('', 'dropout_rate')).toMatchObject({ suppressed: true, value: null });
+    expect(by('', 'dropout_rate')?.rounded).toBeUndefined();
+    expect(by('swemwbs', 'paired')).toMatchObject({ value: 23, n_participants: 23 });
+    expect(by('swemwbs', 'paired')?.rounded).toBeUndefined();
+  });
 });

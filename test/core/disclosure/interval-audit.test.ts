@@ -224,4 +224,66 @@ describe('controlled releases against the independent interval attacker', () => 
     // …and the small counts are what it audits: some hidden count of 1–7 people is among the attacker's targets
     expect(readers.manager.some((i) => { const v = truth.get(i.name); return v !== undefined && v >= 1 && v < 8; })).toBe(true);
   });
+
+  it('rounds a well-populated cell instead of hiding its headline figures, and leaves no reader able to narrow a small count', { timeout: 900_000 }, async () => {
+    // Prepare: the demo's 2026-Q4 (every instrument, its months too) for a manager, and 2026-Q3 for a manager
+    // holding the funder publication
+    const grid = publicationGrid(demoRows());
+    const q4 = grid.filter((r) => r.period === '2026-Q4' || ['2026-10', '2026-11', '2026-12'].includes(r.period));
+    const q3 = grid.filter((r) => r.period === '2026-Q3' && (r.instrument === '' || r.instrument === 'swemwbs'));
+    const perturbation = { key: Buffer.from('test perturbation key'), minBase: 20 };
+    const managerRelease = (block: readonly FigureRow[], roundCells: boolean, held: Held[] = []): FigureRow[] => controlRelease(block, {
+      policy: defaultDisclosurePolicy('manager'), rule: RULE, solver, present: (r) => presentFigures(r, displayPrecision('manager')), perturbation,
+      held: held.map((h) => ({ ...h, current: false })), ...(roundCells ? { roundCells: { minBase: 20 } } : {}),
+    }).rows;
+    const funderPolicy = defaultDisclosurePolicy('funder');
+    const funderQ3: Held = {
+      rows: controlRelease(q3, {
+        policy: funderPolicy, rule: RULE, solver, present: (r) => presentFigures(r, displayPrecision('funder')), perturbation,
+        views: funderViews(DEMO_PROGRAMMES), roundCells: { minBase: 20 },
+      }).rows,
+      rounding: funderPolicy.rounding,
+    };
+    const cellOf = (r: FigureRow): string => [r.period, r.programme_id, r.group_type, r.instrument].join('|');
+    // Headline figures (quarter) of cells with 20 or more people, by the people count of their cell
+    const sizes = new Map(q4.filter((r) => r.metric === 'paired' || (r.metric === 'participants' && r.instrument === '')).map((r) => [cellOf(r), r.value ?? 0]));
+    const HEADLINES = new Set(['participants', 'attendance_rate', 'completion_rate', 'dropout_rate', 'mean_change', 'reliably_improved', 'reliably_deteriorated', 'recovery_rate']);
+    const hiddenWellPopulated = (rows: readonly FigureRow[]): number =>
+      rows.filter((r) => r.period === '2026-Q4' && HEADLINES.has(r.metric) && (sizes.get(cellOf(r)) ?? 0) >= 20 && r.suppressed).length;
+
+    // Act
+    const rounded = managerRelease(q4, true);
+    const hiding = managerRelease(q4, false);
+    const roundedQ3 = managerRelease(q3, true, [funderQ3]);
+    const truth = new Map([...trueValues(q4), ...trueValues(q3)]);
+    const readers: [string, Interval[], number][] = [
+      ['manager 2026-Q4', await attackIntervals([{ rows: rounded, rounding: 1 }], 8), 1],
+      ['manager 2026-Q3 holding the funder publication', await attackIntervals([{ rows: roundedQ3, rounding: 1 }, funderQ3], 8), 1],
+      ...await Promise.all(funderViews(DEMO_PROGRAMMES).map(async (view) =>
+        [view.name, await attackIntervals([{ rows: view.rows(funderQ3.rows), rounding: 5 }], 8), 5] as [string, Interval[], number])),
+    ];
+
+    // Assess: rounded rows are visible, marked, their counts and n on the grid of 5; a rounded cell has no exact
+    // figure; fewer headline figures of well-populated cells are hidden; no reader narrows a small count
+    const roundedRows = rounded.filter((r) => r.rounded === true);
+    expect(roundedRows.length).toBeGreaterThan(0);
+    expect(roundedRows.every((r) => !r.suppressed && (r.n_participants === null || r.n_participants % 5 === 0 || r.perturbed === true))).toBe(true);
+    const COUNTS = new Set(['participants', 'enrolled', 'paired', 'cases_at_start', 'reliably_improved', 'reliably_deteriorated', 'recovered']);
+    expect(roundedRows.filter((r) => COUNTS.has(r.metric) && r.perturbed !== true).every((r) => (r.value ?? 0) % 5 === 0)).toBe(true);
+    const roundedCells = new Set(roundedRows.map(cellOf));
+    expect(rounded.filter((r) => roundedCells.has(cellOf(r)) && !r.suppressed && r.rounded !== true)).toEqual([]);
+    expect(hiddenWellPopulated(rounded)).toBeLessThan(hiddenWellPopulated(hiding));
+    // A true zero reads as zero: every participants count of an empty cell is published 0, in both models
+    const empty = q4.filter((r) => r.metric === 'participants' && r.instrument === '' && r.value === 0).map(cellOf);
+    expect(empty.length).toBeGreaterThan(0);
+    for (const out of [rounded, hiding]) {
+      expect(out.filter((r) => empty.includes(cellOf(r)) && r.metric === 'participants').map((r) => [cellOf(r), r.value, r.suppressed]))
+        .toEqual(empty.map((cell) => [cell, 0, false]));
+    }
+    // A funder's rounded cells are rounded to 10: counts on that grid
+    const funderRounded = funderQ3.rows.filter((r) => r.rounded === true && r.perturbed !== true);
+    expect(funderRounded.length).toBeGreaterThan(0);
+    expect(funderRounded.filter((r) => COUNTS.has(r.metric)).every((r) => (r.value ?? 0) % 10 === 0)).toBe(true);
+    for (const [name, intervals, rounding] of readers) expect([name, leaks(intervals, 8, rounding, truth)]).toEqual([name, []]);
+  });
 });

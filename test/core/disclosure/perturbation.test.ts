@@ -115,4 +115,28 @@ describe('perturbation when a count changes', () => {
     expect(kept / 300).toBeLessThan(0.4);
     expect(followed).toBeGreaterThanOrEqual(kept);
   });
+
+  it('perturbs a drop-out rate of 8..12 finished starters in a cell of 20 or more over 1..n for managers, never for funders', () => {
+    // Prepare: 200 cells of 30 participants, 10 of whom finished, 3 dropped out; one of 7 finished (below k)
+    const cells = Array.from({ length: 200 }, (_, i) => [
+      ...countCell({ programme_id: `p${i}` }, { participants: 30 }, 30), ...finishedCell(`p${i}`, 10, 3),
+    ]);
+    const belowK = [...countCell({ programme_id: 'small' }, { participants: 30 }, 30), ...finishedCell('small', 7, 3)];
+
+    // Act
+    const values = cells.map((rows) => Math.round((perturbations(rows, { ...RULE, k: 8 }).get(figureKey(rows[1]!))?.value ?? Number.NaN) * 10));
+    const funder = cells.map((rows) => perturbations(rows, { ...RULE, k: 8, rounding: 5 }).get(figureKey(rows[1]!)));
+    const small = perturbations(belowK, { ...RULE, k: 8 });
+
+    // Assess: every value is a count in 1..10 of the 10 (all of them occur), the true 3 about half the time
+    expect(new Set(values)).toEqual(new Set([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]));
+    const kept = values.filter((v) => v === 3).length;
+    expect(kept).toBeGreaterThan(80);
+    expect(kept).toBeLessThan(140);
+    expect(funder.every((p) => p === undefined)).toBe(true);
+    expect(small.size).toBe(0);
+    // With k = 1 (band 5), a rate of 1..5 finished starters would be pinned too closely: never perturbed over 1..n
+    const tiny = [...countCell({ programme_id: 'tiny' }, { participants: 30 }, 30), ...finishedCell('tiny', 1, 1)];
+    expect(perturbations(tiny, { ...RULE, band: perturbationBand(1, 5), k: 1 }).size).toBe(0);
+  });
 });

@@ -37,7 +37,10 @@ describe('POST /v1/admin/reports in AWS', () => {
     expect(body).toMatchObject({ status: 'queued', funderId: 'wellbeing-trust', period: '2026-Q1', links: { self: `/v1/admin/reports/${body.jobId}` } });
     const started = sfn.commandCalls(StartExecutionCommand).map((c) => c.args[0].input);
     expect(started).toEqual([{ stateMachineArn: STATE_MACHINE, name: body.jobId, input: JSON.stringify({ jobId: body.jobId }) }]);
-    expect(writtenItems()).toEqual([expect.objectContaining({ pk: `REPORTJOB#${body.jobId}`, status: 'queued', funderId: 'wellbeing-trust' })]);
+    expect(writtenItems()).toEqual([
+      expect.objectContaining({ pk: `REPORTJOB#${body.jobId}`, status: 'queued', funderId: 'wellbeing-trust' }),
+      expect.objectContaining({ type: 'audit', action: 'report.requested', target: { jobId: body.jobId, funderId: 'wellbeing-trust', period: '2026-Q1' } }),
+    ]);
   });
 
   it('answers 409 for an unpublished period and 404 for an unknown funder without queueing anything', async () => {

@@ -6,6 +6,7 @@ import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { filesRoute } from '../../../infra/local/files-route';
 import { localFileLink } from '../../../functions/publishing/signed-links';
 import { Messages } from '../../../functions/core/messages';
+import type { Db } from '../../../functions/store/db';
 
 const SECRET = 'files-route-test-secret';
 const FILES = new Map([
@@ -19,7 +20,9 @@ let server: Server;
 let base: string;
 
 beforeAll(async () => {
-  const route = filesRoute(new S3Client({ region: 'eu-west-2' }), 'reports', SECRET);
+  // No request here carries a session cookie, so the store behind sessions is never read.
+  const noStore = { client: { send: () => Promise.reject(new Error('the store is not read without a session')) }, table: 'none' } as unknown as Db;
+  const route = filesRoute(new S3Client({ region: 'eu-west-2' }), 'reports', SECRET, noStore);
   server = createServer((req, res) => {
     void route(req, res, new URL(req.url ?? '/', 'http://localhost')).then((served) => {
       if (!served) { res.writeHead(599); res.end(); }

@@ -31,7 +31,7 @@ describe('the funder report', () => {
       expect(page).toContain(`Page ${i + 1} of ${pdf.pages.length}`);
       expect(page).toContain('City Council · Apr–Jun 2026 (Q2)');
     });
-    for (const text of ['Outcomes report for City Council', 'South Coast Wellbeing', 'Headline figures', 'Data completeness (paired rate)', 'Suppression notes', 'Method', 'Mean change in PHQ-9 score by group type', 'fewer than 8 participants']) {
+    for (const text of ['Outcomes report for City Council', 'South Coast Wellbeing', 'Headline figures', 'Data completeness (paired rate)', 'Suppression notes', 'Method', 'Mean change in WEMWBS score by group type', 'fewer than 8 participants', 'Summary for the board', 'Appendix: detail by programme', 'Psychotherapy groups: 67% reliably improved on WEMWBS']) {
       expect(all).toContain(text);
       expect(report.html).toContain(text);
     }
@@ -42,7 +42,8 @@ describe('the funder report', () => {
     // Prepare
     const ids = [...report.html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
     // Assess
-    expect((report.html.match(/<svg/g) ?? []).length).toBe(report.charts.length);
+    // every chart once in the appendix, and the summary's one chart per programme again on the first pages
+    expect((report.html.match(/<svg/g) ?? []).length).toBe(report.charts.length + 1);
     expect(new Set(ids).size).toBe(ids.length);
     expect(report.html).not.toContain('<script');
     expect(report.charts.map((c) => c.name)).toContain('volume');
@@ -82,16 +83,18 @@ describe('figures.csv', () => {
     // Act
     const csv = figuresCsv([hostile]);
     // Assess
-    expect(csv).toBe(`${FIGURE_COLUMNS.join(',')}\r\n2026-Q2,"a,""b""",support,,participants,,,,,,true,false,\r\n`);
+    expect(csv).toBe(`${FIGURE_COLUMNS.join(',')}\r\n2026-Q2,"a,""b""",support,,participants,,,,,,true,false,false,\r\n`);
   });
 
-  it('marks a perturbed figure in its own column', () => {
+  it('marks a perturbed figure and a rounded one each in its own column', () => {
     // Prepare
     const perturbed: FigureRow = { period: '2026-Q2', programme_id: 'carers', group_type: 'support', instrument: 'phq9', metric: 'reliably_deteriorated', value: 4, ci_low: null, ci_high: null, n_participants: 4, n_groups: 3, suppressed: false, suppression_reason: null, perturbed: true };
     // Act
     const csv = figuresCsv([perturbed]);
     // Assess
-    expect(csv.split('\r\n')[1]).toBe('2026-Q2,carers,support,phq9,reliably_deteriorated,4,,,4,3,false,true,');
+    expect(csv.split('\r\n')[1]).toBe('2026-Q2,carers,support,phq9,reliably_deteriorated,4,,,4,3,false,true,false,');
+    const rounded = figuresCsv([{ ...perturbed, metric: 'paired', value: 40, n_participants: 40, perturbed: undefined, rounded: true }]);
+    expect(rounded.split('\r\n')[1]).toBe('2026-Q2,carers,support,phq9,paired,40,,,40,3,false,false,true,');
   });
 
   it('names the confidence of the reliable-change threshold in its own column: CORE-10 0.9, PHQ-9 0.95', () => {
@@ -103,12 +106,12 @@ describe('figures.csv', () => {
     // Act
     const lines = figuresCsv(published).split('\r\n');
     // Assess
-    expect(lines[0]?.endsWith(',perturbed,rc_confidence')).toBe(true);
+    expect(lines[0]?.endsWith(',perturbed,rounded,rc_confidence')).toBe(true);
     expect(lines.slice(1, 5)).toEqual([
-      '2026-Q2,carers,support,core10,reliably_improved,9,,,9,3,false,false,0.9',
-      '2026-Q2,carers,support,phq9,reliably_recovered,9,,,9,3,false,false,0.95',
-      '2026-Q2,carers,support,core10,paired,9,,,9,3,false,false,',
-      '2026-Q2,carers,support,core10,reliably_deteriorated,,,,,,true,false,0.9',
+      '2026-Q2,carers,support,core10,reliably_improved,9,,,9,3,false,false,false,0.9',
+      '2026-Q2,carers,support,phq9,reliably_recovered,9,,,9,3,false,false,false,0.95',
+      '2026-Q2,carers,support,core10,paired,9,,,9,3,false,false,false,',
+      '2026-Q2,carers,support,core10,reliably_deteriorated,,,,,,true,false,false,0.9',
     ]);
   });
 });

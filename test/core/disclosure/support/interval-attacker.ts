@@ -71,13 +71,16 @@ export const attackIntervals = async (releases: readonly Held[], k: number): Pro
   const cells = new Map<string, { period: string; programme: string; type: string; instrument: string; qs: Set<string> }>();
   const programmes = new Set<string>();
   const empty: string[] = [];
-  for (const { rows, rounding } of releases) {
-    const half = Math.floor(rounding / 2);
-    const bucket = (id: string, value: number): void => {
-      if (rounding <= 1 || value === 0) constraints.push(`${id} = ${value}`);
-      else constraints.push(`${id} >= ${Math.max(k, value - half)}`, `${id} <= ${value + half}`);
-    };
+  for (const { rows, rounding: releaseRounding } of releases) {
     for (const row of rows) {
+      // The published method: a row marked `rounded` has its counts and n rounded to the nearest 5 in a release of
+      // exact counts, to twice the release's base in a rounded one (its rates computed from the rounded counts).
+      const rounding = row.rounded !== true ? releaseRounding : releaseRounding > 1 ? 2 * releaseRounding : 5;
+      const half = Math.floor(rounding / 2);
+      const bucket = (id: string, value: number): void => {
+        if (rounding <= 1 || value === 0) constraints.push(`${id} = ${value}`);
+        else constraints.push(`${id} >= ${Math.max(k, value - half)}`, `${id} <= ${value + half}`);
+      };
       const q = quantitiesOf(row.metric);
       if (q === undefined) continue;
       const cell = `${row.period}/${row.programme_id}/${row.group_type}/${row.instrument}`;
@@ -201,7 +204,7 @@ export const attackIntervals = async (releases: readonly Held[], k: number): Pro
 
 /**
  * The true value of every count the attacker names, from the rows before control (its own catalogue): a row's n
- * is its n quantity, a count's value or a rate's value × n its value quantity.
+ * is its n quantity, a count's value or a rate's value × n its value quantity (0 for a rate of nobody).
  */
 export const trueValues = (rows: readonly FigureRow[]): Map<string, number> => {
   const truth = new Map<string, number>();
@@ -211,6 +214,8 @@ export const trueValues = (rows: readonly FigureRow[]): Map<string, number> => {
     const cell = `${row.period}/${row.programme_id}/${row.group_type}/${row.instrument}`;
     truth.set(`${cell}/${q.n}`, row.n_participants);
     if (q.value !== undefined && row.value !== null) truth.set(`${cell}/${q.value}`, COUNTS.has(row.metric) ? row.value : Math.round(row.value * row.n_participants));
+    // A rate of nobody has no value, and its numerator is nobody too.
+    else if (q.value !== undefined && row.n_participants === 0) truth.set(`${cell}/${q.value}`, 0);
   }
   return truth;
 };
