@@ -81,6 +81,37 @@ export const Messages = {
     'Outcomes use paired participants (a first and a last score); data completeness is the share of participants with a score who are paired.',
   reliableChangeDefinition:
     'Reliable change follows Jacobson & Truax (1991): a change of at least the instrument’s reliable-change threshold, at the confidence level named beside each instrument.',
+  recoveryDefinition:
+    'Recovery: a paired participant in the clinical range at the first score and out of it at the last; the recovery rate ' +
+    'and the recovery bar share one base, the paired participants in the clinical range at start. Someone in the clinical ' +
+    'range at start without a last score is missing data: left out of the base, never counted as still in the clinical range.',
+  recoveryMissingStatus: (missing: number): string => `${missing} without a last score (missing data, not in the base)`,
+  recoveryMissingData: (range: string, byGroup: readonly string[]): string =>
+    `Missing data, left out of the recovery base: participants ${range} at start without a last score — ${byGroup.join('; ')}.`,
+  allianceOutcome:
+    'Alliance and outcome: where at least 10 groups have alliance ratings (GSRS) and at least two paired participants, the ' +
+    'correlation over groups (Pearson r, each group one point) of the group’s mean alliance per rated session with its mean ' +
+    'improvement on each outcome instrument (mean change signed so that positive is better), with its 95% Fisher interval; with ' +
+    'fewer groups it is not published. It describes groups, not people, and an association, not an effect of alliance.',
+  nhsTtSet: 'NHS Talking Therapies set (PHQ-9 and GAD-7 jointly)',
+  nhsTtHeadline: (improvement: string, assessed: string): string =>
+    `NHS standard 50%; reliable improvement ${improvement} (standard 67%); ${assessed} finished courses assessed`,
+  nhsTtDefinition:
+    'NHS Talking Therapies set (programmes that switch it on; NHS Talking Therapies manual definitions), shown beside the ' +
+    'per-instrument PHQ-9 and GAD-7 outcomes: a case is PHQ-9 ≥ 10 and/or GAD-7 ≥ 8; a finished course is at least two attended ' +
+    'sessions in a group that has ended, assessed when it has a first and a last score on both measures (otherwise missing data, ' +
+    'left out of every base); reliable improvement is PHQ-9 down by at least 6 or GAD-7 down by at least 4 points with no reliable ' +
+    'deterioration on the other (95% confidence), reliable deterioration the same upwards; recovery is a case at start that is not a ' +
+    'case on the last scores, reliable recovery recovery with reliable improvement. Recovery and reliable recovery are shares of the ' +
+    'assessed cases at start, reliable improvement and deterioration shares of all assessed courses. The NHS standards are 50% ' +
+    'recovery and 67% reliable improvement; group programmes are not NHS Talking Therapies services, so compare with care.',
+  nhsTtMetricLabels: {
+    paired: 'Assessed: finished, first and last score on PHQ-9 and GAD-7',
+    cases_at_start: 'Case at start (PHQ-9 ≥ 10 and/or GAD-7 ≥ 8)',
+    reliably_improved: 'Reliably improved (PHQ-9 ↓ 6 or GAD-7 ↓ 4, no reliable deterioration on the other)',
+    reliably_deteriorated: 'Reliably deteriorated (PHQ-9 ↑ 6 or GAD-7 ↑ 4, no reliable improvement on the other)',
+    recovered: 'Recovered (case at start, PHQ-9 < 10 and GAD-7 < 8 at the end)',
+  } as Readonly<Record<string, string>>,
   effectDefinition:
     'Effect sizes: pre–post Hedges’ g = J × mean change ÷ SD of the first scores of the paired participants (SD with n − 1), ' +
     'where J is Hedges’ exact small-sample correction with n − 1 degrees of freedom (n = paired participants); 95% intervals as below.',

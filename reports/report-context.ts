@@ -72,4 +72,6 @@ export interface ReportContext {
   instruments: readonly InstrumentInfo[];
   /** Free-text suppression notes from disclosure control, printed in reports beside the derived ones. */
   suppressionNotes: readonly string[];
+  /** True when the figures include the NHS Talking Therapies set (instrument `nhs_tt`): its definitions join the method notes. */
+  nhsTalkingTherapies?: boolean;
 }

@@ -19,9 +19,12 @@ export const handler = authorized(HANDLERS.adminProgrammes.roles, async (event, 
   const programme = { ...payload, funders: payload.funders.map((f) => ({ ...f })) };
   const now = new Date().toISOString();
   const { created, previous } = await putProgramme(db, programme, now);
-  // A new completion rule changes every group's completion and drop-out figures: recompute them tonight.
+  // A new completion rule changes every group's completion and drop-out figures, and switching an outcome set on or
+  // off adds or removes its figures: recompute them tonight.
   let groupsToRecompute = 0;
-  if (previous !== undefined && contentHash(previous.completion ?? null) !== contentHash(programme.completion ?? null)) {
+  const settings = (p: { completion?: unknown; outcomeSets?: { nhsTalkingTherapies?: boolean } }) =>
+    contentHash({ completion: p.completion ?? null, nhsTalkingTherapies: p.outcomeSets?.nhsTalkingTherapies === true });
+  if (previous !== undefined && settings(previous) !== settings(programme)) {
     const groupIds = (await listGroupStats(db, programme.programmeId)).map((g) => g.groupId);
     await markGroupsChanged(db, groupIds, now);
     groupsToRecompute = groupIds.length;

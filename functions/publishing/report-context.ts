@@ -1,4 +1,5 @@
 import { findInstrument } from '../core/instruments';
+import { NHS_TT } from '../core/outcomes/nhs-talking-therapies';
 import type { FigureRow } from '../core/figures/figure-row';
 import type { StoredProgramme } from '../store/organisation-store';
 import type { ReportContext } from '../../reports/report-context';
@@ -23,7 +24,8 @@ export const reportContext = (
       funders.set(funder.funderId, entry);
     }
   }
-  const instruments = [...new Set(rows.map((r) => r.instrument).filter((id) => id !== ''))].sort();
+  // The NHS Talking Therapies set is no instrument: its figures are named by the set, and its method note is added.
+  const instruments = [...new Set(rows.map((r) => r.instrument).filter((id) => id !== '' && id !== NHS_TT.set))].sort();
   return {
     generatedAt: asOf,
     watermark: asOf,
@@ -32,5 +34,6 @@ export const reportContext = (
     policy,
     instruments: instruments.map((id) => instrumentInfo(findInstrument(id))),
     suppressionNotes,
+    ...(rows.some((r) => r.instrument === NHS_TT.set) && { nhsTalkingTherapies: true }),
   };
 };

@@ -10,6 +10,8 @@ export interface StoredProgramme {
   name: string;
   funders: { funderId: string; name: string }[];
   completion?: { minSessions?: number; minShare?: number };
+  /** Optional outcome sets; the NHS Talking Therapies set is off unless switched on. */
+  outcomeSets?: { nhsTalkingTherapies?: boolean };
   targets?: ProgrammeTargets;
 }
 
@@ -60,6 +62,7 @@ export const listProgrammes = async (db: Db): Promise<StoredProgramme[]> =>
     programmeId: String(item['programmeId']), name: String(item['name']),
     funders: (item['funders'] ?? []) as StoredProgramme['funders'],
     ...(item['completion'] !== undefined && { completion: item['completion'] as StoredProgramme['completion'] }),
+    ...(item['outcomeSets'] !== undefined && { outcomeSets: item['outcomeSets'] as StoredProgramme['outcomeSets'] }),
     ...(item['targets'] !== undefined && { targets: item['targets'] as ProgrammeTargets }),
   }));
 

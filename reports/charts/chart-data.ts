@@ -57,7 +57,8 @@ export interface SuppressedItem {
   reason: string | null;
 }
 
-const wrap = (text: string, width: number): string[] => {
+/** Splits a footnote sentence into lines of at most `width` characters, at spaces. */
+export const wrap = (text: string, width: number): string[] => {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(' ')) {

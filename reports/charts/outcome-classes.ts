@@ -7,7 +7,7 @@ import { Messages, approximateMark, approximateNote } from '../messages';
 import type { InstrumentInfo } from '../report-context';
 import type { ChartScope } from './chart-options';
 import type { GroupKey } from './chart-data';
-import { findRow, formatPercent, groupKeysInScope, groupLabel, rowsInScope, scopeLine, suppressionFootnotes } from './chart-data';
+import { findRow, formatPercent, groupKeysInScope, groupLabel, rowsInScope, scopeLine, suppressionFootnotes, wrap } from './chart-data';
 import type { SuppressedItem } from './chart-data';
 import { composeChart, emptyChart } from './compose-chart';
 import { suppressedBandLayers, suppressedTooltip } from './suppressed-layers';
@@ -34,6 +34,8 @@ interface Segment {
   bar: string; group: string; key: GroupKey; cls: string; order: number; share: number; count: string; suppressed: boolean; status: string;
   /** The share rests on a perturbed count (its own, or one it is the rest of): shown with ≈. */
   approx?: boolean;
+  /** Recovery bar: cases at start without a last score, left out of the base as missing data. */
+  missing?: number;
 }
 
 /**
@@ -69,6 +71,48 @@ const barSegments = (
   return segments;
 };
 
+type Gap = { bar: string; group: string; suppressed: true; status: string; reason: string | null };
+
+/**
+ * The recovery bar of one group type: exactly the published recovery rate, whose base is the paired cases at
+ * start (its n). Recovered is the rate, still in the clinical range its complement among the same paired cases;
+ * a case at start without a last score is missing data, never "still in the clinical range": it is left out of
+ * the bar and named in its tooltip and the chart's footnote. A hidden rate is a marked gap.
+ */
+export const recoveryBar = (
+  key: GroupKey,
+  rows: { rate: FigureRow | undefined; recovered: FigureRow | undefined; cases: FigureRow | undefined },
+  labels: readonly [string, string],
+  hidden: SuppressedItem[],
+): Segment[] | Gap | null => {
+  const bar = 'Recovery';
+  const group = groupLabel(key);
+  const { rate, recovered, cases } = rows;
+  if (rate === undefined) return null;
+  if (rate.suppressed || rate.value === null || rate.n_participants === null || rate.n_participants === 0) {
+    hidden.push({ label: `Recovery — ${group}`, reason: rate.suppression_reason });
+    return { bar, group, suppressed: true, status: Messages.suppressedMark, reason: rate.suppression_reason };
+  }
+  const base = rate.n_participants;
+  const atStart = cases !== undefined && !cases.suppressed && cases.value !== null ? cases.value : null;
+  // Funder counts are rounded on their own: a difference below nothing reads as none.
+  const missing = atStart === null ? null : Math.max(0, atStart - base);
+  const approx = rate.perturbed === true || recovered?.perturbed === true;
+  const mark = approx ? Messages.perturbedMark : '';
+  const shownRecovered = recovered !== undefined && !recovered.suppressed && recovered.value !== null ? recovered.value : null;
+  const status = [
+    `n = ${base} paired${atStart === null ? '' : ` of ${atStart}`} at start · ${rate.n_groups ?? 0} groups`,
+    ...(missing !== null && missing > 0 ? [Messages.recoveryMissingStatus(missing)] : []),
+    ...(approx ? [Messages.perturbedNote] : []),
+  ].join(' · ');
+  const share = rate.value;
+  const counts = shownRecovered === null ? null : { recovered: shownRecovered, still: Math.max(0, base - shownRecovered) };
+  return [
+    { bar, group, key, cls: labels[0], order: 0, share, count: counts === null ? '' : `${mark}${counts.recovered} of ${base}`, suppressed: false, status, approx, missing: missing ?? 0 },
+    { bar, group, key, cls: labels[1], order: 1, share: 1 - share, count: counts === null ? '' : `${mark}${counts.still} of ${base}`, suppressed: false, status, approx, missing: missing ?? 0 },
+  ];
+};
+
 /**
  * Outcome classes per group type as 100% stacked bars (reliably improved / no reliable change / reliably
  * deteriorated of paired participants) and, where the instrument has a cut-off, recovery among cases at start.
@@ -79,11 +123,12 @@ export const outcomeClassesChart = (rows: readonly FigureRow[], options: Outcome
   const title = `Reliable change in ${instrument.name} by group type`;
   const clinical = clinicalRangeWording(instrument.cutOff?.caseWhen);
   const recovery = [RECOVERY[0], { ...RECOVERY[1], label: clinical.still }] as const;
-  const subtitle = [scopeLine(options), `Share of paired participants (first and last score); recovery: share of those ${clinical.range} at start.`];
+  const subtitle = [scopeLine(options), `Share of paired participants (first and last score); recovery: share of the paired ${clinical.range} at start.`];
   if (instrument.reliableChange) subtitle.push(`Reliable change: ${reliableChangeWording(instrument.reliableChange.points, instrument.reliableChange.confidence)}.`);
   const hidden: SuppressedItem[] = [];
+  const missingData: string[] = [];
   const segments: Segment[] = [];
-  const gaps: { bar: string; group: string; suppressed: true; status: string; reason: string | null }[] = [];
+  const gaps: Gap[] = [];
   const hasRecovery = scoped.some((r) => r.metric === Metric.casesAtStart);
   for (const key of groupKeysInScope(options)) {
     const paired = findRow(scoped, key, Metric.paired);
@@ -98,15 +143,14 @@ export const outcomeClassesChart = (rows: readonly FigureRow[], options: Outcome
       ...(paired.rounded === true || improved.rounded === true ? { rounded: true } : {}),
     };
     const classRows: Record<string, FigureRow | undefined> = { [Metric.reliablyImproved]: improved, [Metric.noReliableChange]: noChange, [Metric.reliablyDeteriorated]: deteriorated };
-    const bars = [barSegments('Reliable change', key, paired, CLASSES.map((c) => ({ row: classRows[c.metric], label: c.label })), hidden)];
+    const bars: (Segment[] | Gap | null)[] = [barSegments('Reliable change', key, paired, CLASSES.map((c) => ({ row: classRows[c.metric], label: c.label })), hidden)];
     if (hasRecovery) {
-      const cases = findRow(scoped, key, Metric.casesAtStart);
-      const recovered = findRow(scoped, key, Metric.recovered);
-      const notRecovered: FigureRow | undefined = cases === undefined || recovered === undefined ? undefined
-        : { ...recovered, metric: 'not_recovered', value: cases.value === null || recovered.value === null ? null : Math.max(0, cases.value - recovered.value), suppressed: cases.suppressed || recovered.suppressed, suppression_reason: recovered.suppression_reason ?? cases.suppression_reason };
-      bars.push(barSegments('Recovery', key, cases, [{ row: recovered, label: recovery[0].label }, { row: notRecovered, label: recovery[1].label }], []));
-      if (cases?.suppressed === true) hidden.push({ label: `Recovery — ${groupLabel(key)}`, reason: cases.suppression_reason });
-      else if (recovered?.suppressed === true) hidden.push({ label: `Recovered — ${groupLabel(key)}`, reason: recovered.suppression_reason });
+      const bar = recoveryBar(key, {
+        rate: findRow(scoped, key, Metric.recoveryRate), recovered: findRow(scoped, key, Metric.recovered), cases: findRow(scoped, key, Metric.casesAtStart),
+      }, [recovery[0].label, recovery[1].label], hidden);
+      bars.push(bar);
+      const missing = bar !== null && Array.isArray(bar) ? bar[0]?.missing ?? 0 : 0;
+      if (missing > 0) missingData.push(`${groupLabel(key)}: ${missing}`);
     }
     for (const bar of bars) {
       if (bar === null) continue;
@@ -116,7 +160,8 @@ export const outcomeClassesChart = (rows: readonly FigureRow[], options: Outcome
   }
   const describe = [...new Set(segments.map((s) => `${s.group} ${s.bar.toLowerCase()}`))].map((name) =>
     `${name}: ${segments.filter((s) => `${s.group} ${s.bar.toLowerCase()}` === name).map((s) => `${s.cls} ${s.approx === true ? Messages.perturbedMark : ''}${formatPercent(s.share)}`).join(', ')}`);
-  const description = `${title}, ${scopeLine(options)}. ${[...describe, ...gaps.map((g) => `${g.group} ${g.bar.toLowerCase()}: suppressed`)].join('; ')}.`;
+  const missingText = missingData.length > 0 ? ` ${Messages.recoveryMissingData(clinical.range, missingData)}` : '';
+  const description = `${title}, ${scopeLine(options)}. ${[...describe, ...gaps.map((g) => `${g.group} ${g.bar.toLowerCase()}: suppressed`)].join('; ')}.${missingText}`;
   if (segments.length === 0 && gaps.length === 0) return emptyChart({ title, subtitle, description });
   const values = [
     ...segments.map((s) => ({ ...s, shareText: s.cls === REST ? Messages.suppressedMark : `${s.approx === true ? Messages.perturbedMark : ''}${formatPercent(s.share)}` })),
@@ -178,12 +223,12 @@ export const outcomeClassesChart = (rows: readonly FigureRow[], options: Outcome
   // Only panels with marks: an instrument with a cut-off but no reliable-change threshold draws no empty panel.
   const panels = [
     { bar: 'Reliable change', heading: 'Reliable change (of paired participants)' },
-    { bar: 'Recovery', heading: `Recovery (of participants ${clinical.range} at start)` },
+    { bar: 'Recovery', heading: `Recovery (of paired participants ${clinical.range} at start)` },
   ].filter((p) => values.some((v) => v.bar === p.bar));
   const body = panels.length > 1
     ? { vconcat: panels.map((p) => panel(p.bar, p.heading)), spacing: 18 }
     : { data: { values }, ...single };
-  const footnotes = suppressionFootnotes(hidden);
+  const footnotes = [...suppressionFootnotes(hidden), ...(missingData.length > 0 ? wrap(Messages.recoveryMissingData(clinical.range, missingData), 95) : [])];
   return composeChart({ title, subtitle, description, footnotes }, body);
 };
 

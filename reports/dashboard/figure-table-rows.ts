@@ -3,6 +3,7 @@ import { ALL } from '../../functions/core/figures/figure-row';
 import { Metric, metricInfo, parseSessionMetric } from '../../functions/core/figures/metric';
 import { intervalNotAvailable } from '../../functions/core/figures/metric-interval';
 import { clinicalRangeWording } from '../../functions/core/instruments/clinical-range';
+import { NHS_TT } from '../../functions/core/outcomes/nhs-talking-therapies';
 import { reliableChangeWording } from '../../functions/core/outcomes/reliable-change';
 import { groupLabel } from '../charts/chart-data';
 import type { GroupKey } from '../charts/chart-data';
@@ -33,13 +34,16 @@ const format = (row: FigureRow, value: number | null): string => {
   return value.toFixed(2).replace(/^-/, '−');
 };
 
+const NHS_TT_SET: string = NHS_TT.set;
+
 const RELIABLE_CHANGE_METRICS = new Set<string>([
   Metric.reliablyImproved, Metric.noReliableChange, Metric.reliablyDeteriorated, Metric.reliablyRecovered,
 ]);
 
 // A reliable-change figure names its threshold and confidence (CORE-10 is at 90 %, the rest at 95 %); the cases at
 // start name the side of the cut-off that is clinical for this instrument.
-const metricLabel = (metric: string, instrument: InstrumentInfo | undefined): string => {
+const metricLabel = (metric: string, instrument: InstrumentInfo | undefined, set: boolean): string => {
+  if (set) return Messages.nhsTtMetricLabels[metric] ?? metricInfo(metric)?.label ?? metric;
   const session = parseSessionMetric(metric);
   const label = metricInfo(metric)?.label ?? metric;
   if (session !== null) return `${label} ${session.session}`;
@@ -58,8 +62,8 @@ export const figureTableRows = (rows: readonly FigureRow[], instruments: readonl
     .map((row) => ({ row, info: instruments.find((i) => i.id === row.instrument) }))
     .map(({ row, info }) => ({
       group: groupLabel(row.group_type as GroupKey),
-      instrument: row.instrument === '' ? 'Participation' : (info?.name ?? row.instrument),
-      metric: metricLabel(row.metric, info),
+      instrument: row.instrument === '' ? 'Participation' : row.instrument === NHS_TT_SET ? Messages.nhsTtSet : (info?.name ?? row.instrument),
+      metric: metricLabel(row.metric, info, row.instrument === NHS_TT_SET),
       // a published figure without a value (e.g. a recovery rate with nobody in the clinical range) reads as a dash, not a blank
       value: row.suppressed ? '*' : row.value === null ? '–' : `${approximateMark(row)}${format(row, row.value)}`,
       ci: row.perturbed === true ? '' : intervalNotAvailable(row) ? Messages.intervalNotAvailable

@@ -9,6 +9,7 @@ import { groupLabel } from '../charts/chart-data';
 import type { GroupKey } from '../charts/chart-data';
 import { methodNotes } from '../dashboard/method-notes';
 import { figureTableRows, groupOrder } from '../dashboard/figure-table-rows';
+import { NHS_TT } from '../../functions/core/outcomes/nhs-talking-therapies';
 import type { FigureTableRow } from '../dashboard/figure-table-rows';
 import { suppressionReasonText } from '../messages';
 import { isMonthPeriod, periodLabel } from '../period-label';
@@ -134,6 +135,12 @@ export const funderReportContent = (input: FunderReportInput): FunderReportConte
         const confidence = instrument.reliableChange ? ` (${Math.round(instrument.reliableChange.confidence * 100)}% confidence)` : '';
         return [{ label: `${instrument.name}: mean change`, value: signed, note: `${share} reliably improved${confidence}; ${num(paired?.value)} paired` }];
       }),
+      // The NHS Talking Therapies set, where the programme computes it, beside the per-instrument headlines.
+      ...(value(NHS_TT.set, Metric.recoveryRate) === undefined && value(NHS_TT.set, Metric.reliableImprovementRate) === undefined ? [] : [{
+        label: `${Messages.nhsTtSet}: recovery`,
+        value: approx(value(NHS_TT.set, Metric.recoveryRate)),
+        note: Messages.nhsTtHeadline(approx(value(NHS_TT.set, Metric.reliableImprovementRate)), num(value(NHS_TT.set, Metric.paired)?.value)),
+      }]),
     ];
     const groups = [...new Set(own.map((r) => r.group_type))].sort((a, b) => groupOrder(a) - groupOrder(b));
     const participation = groups.map((g) => ({

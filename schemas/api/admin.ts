@@ -40,6 +40,11 @@ export const programmeSchema = {
         minShare: { type: 'number', exclusiveMinimum: 0, maximum: 1 },
       },
     },
+    outcomeSets: {
+      type: 'object', additionalProperties: false,
+      description: 'Optional outcome sets beside the per-instrument outcomes. nhsTalkingTherapies (default false): the NHS Talking Therapies set on PHQ-9 and GAD-7 jointly (caseness, finished course of two sessions, reliable improvement and deterioration, recovery, reliable recovery).',
+      properties: { nhsTalkingTherapies: { type: 'boolean' } },
+    },
     targets: {
       type: 'object', additionalProperties: false,
       description: 'The programme\'s own targets, shown beside its headline figures: shares in 0..1 (dropoutRate is a ceiling, the rest are floors); mainInstrument is the questionnaire its headline outcomes are read on (default: the one with the most paired participants).',

@@ -38,6 +38,10 @@ const PEOPLE_RATES: Readonly<Record<string, RateParts>> = {
   [Metric.dropoutRate]: { numerator: Metric.droppedOut, denominator: Metric.participants },
   [Metric.pairedRate]: { numerator: Metric.paired, denominator: Metric.enrolled },
   [Metric.recoveryRate]: { numerator: Metric.recovered, denominator: Metric.casesAtStart },
+  // the NHS Talking Therapies set (instrument nhs_tt)
+  [Metric.reliableImprovementRate]: { numerator: Metric.reliablyImproved, denominator: Metric.paired },
+  [Metric.reliableDeteriorationRate]: { numerator: Metric.reliablyDeteriorated, denominator: Metric.paired },
+  [Metric.reliableRecoveryRate]: { numerator: Metric.reliablyRecovered, denominator: Metric.casesAtStart },
   [SessionMetric.retention]: { numerator: null, denominator: Metric.participants },
 };
 
@@ -63,6 +67,8 @@ const SHARED_SIZE: Readonly<Record<string, string>> = {
   [Metric.meanChange]: Metric.paired,
   [Metric.hedgesG]: Metric.paired,
   [Metric.dZ]: Metric.paired,
+  [Metric.reliableImprovementRate]: Metric.paired,
+  [Metric.reliableDeteriorationRate]: Metric.paired,
 };
 
 /**

@@ -45,6 +45,12 @@ export interface FigureRow {
    */
   perturbed?: boolean;
   /**
+   * The confidence level (0.9 or 0.95) of the reliable-change threshold a reliable-change count rests on
+   * (reliably improved, no reliable change, reliably deteriorated, reliably recovered), from the instrument file, so a
+   * CORE-10 count (Barkham's 6 points, 90 %) is never read as comparable with a 95 % one; absent on other figures.
+   */
+  rc_confidence?: number;
+  /**
    * True when the figure's counts and n are published rounded to the nearest 5 (its rates recomputed from the
    * rounded counts) in a release of otherwise exact counts: a well-populated cell rounded, instead of hidden, so
    * that a small count elsewhere in the table cannot be worked out. Absent otherwise.
@@ -55,12 +61,19 @@ export interface FigureRow {
 /** Column order of `figures.csv`. */
 export const FIGURE_COLUMNS = [
   'period', 'programme_id', 'group_type', 'instrument', 'metric', 'value',
-  'ci_low', 'ci_high', 'n_participants', 'n_groups', 'suppressed', 'perturbed', 'rounded',
+  'ci_low', 'ci_high', 'n_participants', 'n_groups', 'suppressed', 'perturbed', 'rounded', 'rc_confidence',
 ] as const satisfies readonly (keyof FigureRow)[];
 
-/** One column of a row as a flat file or packed row holds it: `perturbed` and `rounded` are always booleans there. */
-export const figureField = (row: FigureRow, column: (typeof FIGURE_COLUMNS)[number]): string | number | boolean | null =>
-  (column === 'perturbed' ? row.perturbed === true : column === 'rounded' ? row.rounded === true : row[column]);
+/**
+ * One column of a row as a flat file or packed row holds it: `perturbed` and `rounded` are always booleans there,
+ * never absent; `rc_confidence` is empty (null) on figures that rest on no reliable-change threshold.
+ */
+export const figureField = (row: FigureRow, column: (typeof FIGURE_COLUMNS)[number]): string | number | boolean | null => {
+  if (column === 'perturbed') return row.perturbed === true;
+  if (column === 'rounded') return row.rounded === true;
+  if (column === 'rc_confidence') return row.rc_confidence ?? null;
+  return row[column];
+};
 
 /**
  * The (period, programme, group type) cells with no participants at all, from rows before control: "no groups this

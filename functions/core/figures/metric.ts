@@ -48,6 +48,13 @@ export const Metric = {
   riskFlagged: 'risk_flagged',
   // process measures (GSRS): read session by session, never as change
   sessionsInRangeRate: 'sessions_in_range_rate',
+  // the NHS Talking Therapies set (instrument = 'nhs_tt'), beside the counts above that it shares
+  finishedCourse: 'finished_course',
+  reliableImprovementRate: 'reliable_improvement_rate',
+  reliableDeteriorationRate: 'reliable_deterioration_rate',
+  reliableRecoveryRate: 'reliable_recovery_rate',
+  // process measures against outcomes: groups as the units
+  allianceOutcomeR: 'alliance_outcome_r',
 } as const;
 export type Metric = (typeof Metric)[keyof typeof Metric];
 
@@ -98,6 +105,11 @@ export const METRIC_INFO: Readonly<Record<Metric | SessionMetric, MetricInfo>> =
   d_z: { kind: 'mean', perInstrument: true, label: 'Effect size d_z', unit: 'standard deviations' },
   risk_flagged: { kind: 'count', perInstrument: true, label: 'Risk item flagged', unit: 'people' },
   sessions_in_range_rate: { kind: 'rate', perInstrument: true, label: 'Share of rated sessions in the clinical range', unit: 'share of rated sessions' },
+  finished_course: { kind: 'count', perInstrument: true, label: 'Finished a course (at least two sessions attended)', unit: 'people' },
+  reliable_improvement_rate: { kind: 'rate', perInstrument: true, label: 'Reliable improvement rate', unit: 'share of finished courses' },
+  reliable_deterioration_rate: { kind: 'rate', perInstrument: true, label: 'Reliable deterioration rate', unit: 'share of finished courses' },
+  reliable_recovery_rate: { kind: 'rate', perInstrument: true, label: 'Reliable recovery rate', unit: 'share of cases at start' },
+  alliance_outcome_r: { kind: 'mean', perInstrument: true, label: 'Correlation of group alliance (GSRS) with group improvement', unit: 'correlation over groups' },
   retention: { kind: 'rate', perInstrument: false, label: 'Still attending at session', unit: 'share of starters' },
   mean_score: { kind: 'mean', perInstrument: true, label: 'Mean score at session', unit: 'score' },
 };

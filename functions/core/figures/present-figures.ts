@@ -1,5 +1,30 @@
+import { listInstruments } from '../instruments/registry';
+import { NHS_TT } from '../outcomes/nhs-talking-therapies';
 import { ALL, type FigureRow } from './figure-row';
 import { Metric, SessionMetric, metricInfo, parseSessionMetric } from './metric';
+
+/** The figures that count people by a reliable-change threshold: each carries the threshold's confidence. */
+export const RELIABLE_CHANGE_METRICS: ReadonlySet<string> = new Set([
+  Metric.reliablyImproved, Metric.noReliableChange, Metric.reliablyDeteriorated, Metric.reliablyRecovered,
+]);
+
+// The NHS Talking Therapies set uses PHQ-9 and GAD-7's 95 % thresholds (6 and 4 points).
+const RC_CONFIDENCE: ReadonlyMap<string, number> = new Map([
+  ...listInstruments({ includeDisabled: true }).map((def): [string, number] => [def.id, def.reliableChange.confidence]),
+  [NHS_TT.set, 0.95],
+]);
+
+/**
+ * The confidence level of the reliable-change threshold behind a figure, from the instrument file (CORE-10: 0.9,
+ * every other instrument 0.95); undefined for a figure that rests on no threshold.
+ */
+export const reliableChangeConfidenceOf = (instrument: string, metric: string): number | undefined =>
+  (RELIABLE_CHANGE_METRICS.has(metric) ? RC_CONFIDENCE.get(instrument) : undefined);
+
+const withConfidence = (row: FigureRow): FigureRow => {
+  const confidence = reliableChangeConfidenceOf(row.instrument, row.metric);
+  return confidence === undefined ? row : { ...row, rc_confidence: confidence };
+};
 
 /** Decimals of published statistics. */
 export interface DisplayPrecision {
@@ -30,17 +55,18 @@ const round = (value: number | null, decimals: number): number | null => {
  * The published form of controlled rows: a hidden row carries nothing but its key and the one `suppressed`
  * marker (no value, interval, n, group count or reason: why a figure is hidden is said in general, never per
  * row); every statistic is rounded to display precision (rates 0.1 %, scores 0.1 or 0.01, effect sizes 0.01),
- * so no full-precision mean or interval can give back a count.
+ * so no full-precision mean or interval can give back a count. A reliable-change count carries the confidence of its
+ * threshold (`rc_confidence`), hidden or not: it is a property of the metric, not of the data.
  */
 export const presentFigures = (rows: readonly FigureRow[], precision: DisplayPrecision): FigureRow[] =>
-  rows.map((row): FigureRow => {
+  rows.map(withConfidence).map((row): FigureRow => {
     if (row.suppressed) {
       return { ...row, value: null, ci_low: null, ci_high: null, n_participants: null, n_groups: null, suppression_reason: null };
     }
     const info = metricInfo(row.metric);
     const family = parseSessionMetric(row.metric)?.family ?? row.metric;
     const decimals = info?.kind === 'rate' ? precision.rateDecimals
-      : family === Metric.hedgesG || family === Metric.dZ ? precision.effectDecimals
+      : family === Metric.hedgesG || family === Metric.dZ || family === Metric.allianceOutcomeR ? precision.effectDecimals
         : info?.kind === 'mean' ? precision.scoreDecimals(row.instrument) : null;
     // A rounded cell's n is not published exactly: its means lose their intervals as funders' do.
     const dropInterval = (precision.meanChangeIntervalOnly || row.rounded === true) && info?.kind === 'mean' &&

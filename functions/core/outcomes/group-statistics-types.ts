@@ -1,6 +1,7 @@
 import type { ClusterTotal } from '../stats/cluster-totals';
 import type { Histogram } from '../stats/histogram';
 import type { Moments } from '../stats/moments';
+import type { NhsTtStats } from './nhs-talking-therapies';
 
 /** Mergeable participation statistics (plain JSON data). Arrays are indexed by session number − 1. */
 export interface ParticipationStats {
@@ -60,6 +61,13 @@ export interface OutcomeCluster {
   /** Rated sessions and those in the clinical range (see `OutcomeStats.ratedSessions`); absent in totals stored before, read as 0. */
   ratedSessions: number;
   ratedSessionsInRange: number;
+  /**
+   * The group's alliance (its process measure, GSRS): rated sessions and the sum of their scores, carried on each
+   * outcome instrument's entry so the group-level alliance–outcome relation can pair them; absent when the group has
+   * no process measure ratings (and in totals stored before).
+   */
+  allianceRated?: number;
+  allianceSum?: number;
 }
 
 /** Mergeable outcome statistics of one instrument (plain JSON data). Score moments are over paired participants. */
@@ -107,4 +115,6 @@ export interface GroupStatistics {
   groups: number;
   participation: ParticipationStats;
   instruments: Record<string, OutcomeStats>;
+  /** The NHS Talking Therapies set, for groups of programmes that switch it on; absent otherwise. */
+  nhsTalkingTherapies?: NhsTtStats;
 }

@@ -8,6 +8,8 @@ import type {
   GroupStatistics, OutcomeCluster, OutcomeStats, ParticipationCluster, ParticipationStats, SessionMoments,
 } from './group-statistics-types';
 import { latestPerSession } from './latest-per-session';
+import { addNhsTtOutcome, emptyNhsTtStats, NHS_TT, nhsTtCluster, nhsTtOutcome, pairedScores } from './nhs-talking-therapies';
+import type { NhsTtStats } from './nhs-talking-therapies';
 import type { ScorePoint } from './participant-outcome';
 import { participantOutcome } from './participant-outcome';
 import type { AttendanceMark, CompletionRule } from './participation';
@@ -32,6 +34,8 @@ export interface GroupStatisticsConfig {
   reliableChangeThresholds?: Readonly<Record<string, number>>;
   /** Where definitions come from; defaults to the shipped library, whatever the licence (data was accepted already). */
   definitionOf?: (instrument: string) => InstrumentDefinition;
+  /** Compute the NHS Talking Therapies set (a programme setting, default off). */
+  nhsTalkingTherapies?: boolean;
 }
 
 const distinctSessions = (participants: Readonly<Record<string, ParticipantRecords>>): number => {
@@ -126,6 +130,34 @@ const participationCluster = (p: ParticipationStats): ParticipationCluster => ({
   retentionAtRisk: [...p.retentionAtRisk], retentionRetained: [...p.retentionRetained],
 });
 
+// The NHS Talking Therapies set of one group: each participant's sessions attended and PHQ-9 / GAD-7 pairs.
+const nhsTtStatsOf = (input: GroupStatisticsInput): NhsTtStats => {
+  const stats = emptyNhsTtStats();
+  stats.groups = 1;
+  const sessionsDelivered = distinctSessions(input.participants);
+  for (const pid of Object.keys(input.participants).sort()) {
+    const records = input.participants[pid];
+    if (records === undefined) continue;
+    const { sessionsAttended } = participation(records.attendance, { ...input.group, sessionsDelivered });
+    addNhsTtOutcome(stats, nhsTtOutcome({
+      sessionsAttended, ended: input.group.ended,
+      phq9: pairedScores(records.responses[NHS_TT.phq9.instrument]), gad7: pairedScores(records.responses[NHS_TT.gad7.instrument]),
+    }));
+  }
+  stats.clusters = [nhsTtCluster(stats)];
+  return stats;
+};
+
+// The group's alliance: the rated sessions of its process measure (the first by id, GSRS) and their score sum.
+const allianceOf = (
+  instruments: Readonly<Record<string, OutcomeStats>>, definitionOf: (instrument: string) => InstrumentDefinition,
+): { rated: number; sum: number } | null => {
+  const id = Object.keys(instruments).sort().find((i) => definitionOf(i).measureType === 'process');
+  const o = id === undefined ? undefined : instruments[id];
+  if (o === undefined || o.ratedSessions === 0) return null;
+  return { rated: o.ratedSessions, sum: Object.values(o.bySession).reduce((s, m) => s + m.sum, 0) };
+};
+
 /**
  * The mergeable sufficient statistics of one group: participation of every participant, and per instrument the outcomes
  * of everyone with a score. Pure: the same records always give the same statistics.
@@ -144,16 +176,19 @@ export const groupStatistics = (input: GroupStatisticsInput, config: GroupStatis
       addOutcome(outcome, definitionOf(id), scores, config.reliableChangeThresholds?.[id]);
     }
   }
+  const alliance = allianceOf(instruments, definitionOf);
   for (const id of Object.keys(instruments).sort()) {
     const outcome = instruments[id];
     if (outcome === undefined) continue;
     outcome.groups = 1;
     outcome.pairedGroups = outcome.paired > 0 ? 1 : 0;
-    outcome.clusters = [outcomeCluster(outcome)];
+    const withAlliance = alliance !== null && definitionOf(id).measureType !== 'process';
+    outcome.clusters = [{ ...outcomeCluster(outcome), ...(withAlliance && { allianceRated: alliance.rated, allianceSum: alliance.sum }) }];
     for (const m of Object.values(outcome.bySession)) m.clusters = [{ n: m.n, sum: m.sum }];
     stats.instruments[id] = outcome;
   }
   stats.participation.clusters = [participationCluster(stats.participation)];
+  if (config.nhsTalkingTherapies === true) stats.nhsTalkingTherapies = nhsTtStatsOf(input);
   return stats;
 };
 

@@ -4,7 +4,11 @@ export type { GroupStatisticsConfig, GroupStatisticsInput, ParticipantRecords } 
 export type {
   GroupStatistics, OutcomeCluster, OutcomeStats, ParticipationCluster, ParticipationStats, SessionMoments,
 } from './group-statistics-types';
-export { mergeGroupStatistics, mergeOutcomeStats, mergeParticipationStats } from './merge-group-statistics';
+export { mergeGroupStatistics, mergeNhsTtStats, mergeOutcomeStats, mergeParticipationStats } from './merge-group-statistics';
+export {
+  addNhsTtOutcome, emptyNhsTtStats, isNhsTtCase, NHS_TT, nhsTtCluster, nhsTtOutcome, pairedScores, reliableDirection,
+} from './nhs-talking-therapies';
+export type { NhsTtCluster, NhsTtInput, NhsTtOutcome, NhsTtStats, PairedScores } from './nhs-talking-therapies';
 export { latestPerSession } from './latest-per-session';
 export { participantOutcome } from './participant-outcome';
 export type { OutcomeOptions, ParticipantOutcome, ScorePoint } from './participant-outcome';
@@ -13,5 +17,7 @@ export type { AttendanceMark, CompletionRule, GroupSessions, Participation } fro
 export {
   classifyChange, jacobsonTruaxThreshold, ReliableChange, reliableChangeThreshold, reliableChangeWording,
 } from './reliable-change';
-export { CiMethod, NoInterval, sessionsInRangeRate, summariseCell } from './summarise-cell';
+export {
+  allianceOutcomeRelation, CiMethod, MIN_ALLIANCE_PAIRED, NoInterval, nhsTtMetrics, sessionsInRangeRate, summariseCell,
+} from './summarise-cell';
 export type { CellSummary, MetricValue } from './summarise-cell';

@@ -2,6 +2,8 @@ import { mergeClusterLists, mergeClusterTotals } from '../stats/cluster-totals';
 import { mergeHistograms } from '../stats/histogram';
 import { mergeMoments } from '../stats/moments';
 import { emptyOutcomeStats } from './empty-group-statistics';
+import { emptyNhsTtStats, nhsTtClusterKey } from './nhs-talking-therapies';
+import type { NhsTtStats } from './nhs-talking-therapies';
 import type {
   GroupStatistics, OutcomeCluster, OutcomeStats, ParticipationCluster, ParticipationStats, SessionMoments,
 } from './group-statistics-types';
@@ -23,7 +25,7 @@ const participationClusterKey = (c: ParticipationCluster): number[] =>
   [c.finishedStarters, c.completedFinished, c.droppedOut, c.retentionAtRisk.length, ...c.retentionAtRisk, ...c.retentionRetained];
 const outcomeClusterKey = (c: OutcomeCluster): number[] => [
   c.enrolled, c.paired, c.pairedCasesAtStart, c.recovered, c.baselineSum, c.baselineSumSq, c.finalSum, c.changeSum, c.changeSumSq,
-  c.ratedSessions ?? 0, c.ratedSessionsInRange ?? 0,
+  c.ratedSessions ?? 0, c.ratedSessionsInRange ?? 0, c.allianceRated ?? 0, c.allianceSum ?? 0,
 ];
 
 /** Participation statistics of two disjoint sets of groups. */
@@ -84,6 +86,19 @@ export const mergeOutcomeStats = (a: OutcomeStats, b: OutcomeStats): OutcomeStat
   bySession: mergeBySession(a.bySession, b.bySession),
 });
 
+/** NHS Talking Therapies statistics of two disjoint sets of groups. */
+export const mergeNhsTtStats = (a: NhsTtStats, b: NhsTtStats): NhsTtStats => ({
+  groups: a.groups + b.groups,
+  finished: a.finished + b.finished,
+  assessed: a.assessed + b.assessed,
+  casesAtStart: a.casesAtStart + b.casesAtStart,
+  recovered: a.recovered + b.recovered,
+  reliablyRecovered: a.reliablyRecovered + b.reliablyRecovered,
+  reliablyImproved: a.reliablyImproved + b.reliablyImproved,
+  reliablyDeteriorated: a.reliablyDeteriorated + b.reliablyDeteriorated,
+  clusters: mergeClusterLists(a.clusters, b.clusters, nhsTtClusterKey),
+});
+
 /**
  * The statistics of the union of two disjoint sets of groups: associative and commutative, with
  * `emptyGroupStatistics()` as identity. Integer-valued sums merge exactly; decimal scores up to float rounding.
@@ -93,9 +108,13 @@ export const mergeGroupStatistics = (a: GroupStatistics, b: GroupStatistics): Gr
   for (const [id, stats] of Object.entries(b.instruments)) {
     instruments[id] = mergeOutcomeStats(instruments[id] ?? emptyOutcomeStats(), stats);
   }
+  // The set is present where any group has it: groups of programmes without it add nothing to it.
+  const nhs = a.nhsTalkingTherapies === undefined && b.nhsTalkingTherapies === undefined ? {}
+    : { nhsTalkingTherapies: mergeNhsTtStats(a.nhsTalkingTherapies ?? emptyNhsTtStats(), b.nhsTalkingTherapies ?? emptyNhsTtStats()) };
   return {
     groups: a.groups + b.groups,
     participation: mergeParticipationStats(a.participation, b.participation),
     instruments: sortKeys(instruments),
+    ...nhs,
   };
 };

@@ -4,10 +4,15 @@ import type { ClusterInterval } from '../stats/cluster-robust';
 import { clusterMeanInterval, IntervalUnavailable } from '../stats/cluster-robust';
 import type { ClusterTotal } from '../stats/cluster-totals';
 import { standardisedMean } from '../stats/effect-size';
+import { groupCorrelation, MIN_CORRELATION_GROUPS } from '../stats/group-correlation';
 import type { Histogram } from '../stats/histogram';
 import { histogramCount, histogramMedian } from '../stats/histogram';
 import { momentsMean } from '../stats/moments';
 import type { GroupStatistics, OutcomeCluster, OutcomeStats, ParticipationStats, SessionMoments } from './group-statistics-types';
+import type { Direction } from '../instruments/instrument-definition';
+import { listInstruments } from '../instruments/registry';
+import { NHS_TT, nhsTtRateClusters } from './nhs-talking-therapies';
+import type { NhsTtStats } from './nhs-talking-therapies';
 
 /** How an interval was computed, for the method notes of a report. */
 export const CiMethod = {
@@ -17,6 +22,8 @@ export const CiMethod = {
   clusterWilson: 'cluster-robust-wilson',
   /** Effect size ± t(df)·SE, CR2 SE of the delta-method linearisation. */
   clusterDelta: 'cluster-robust-delta',
+  /** A correlation over groups (one point per group): Fisher z interval, as R's `cor.test`. */
+  fisherZ: 'fisher-z',
 } as const;
 export type CiMethod = (typeof CiMethod)[keyof typeof CiMethod];
 
@@ -107,7 +114,30 @@ const effect = (name: string, o: OutcomeStats, effectSize: ReturnType<typeof sta
 const sessionMean = (k: number, m: SessionMoments): MetricValue =>
   mean(sessionMetric(SessionMetric.meanScore, k), momentsMean(m), m.n, m.clusters, m.groups);
 
-const outcomeMetrics = (o: OutcomeStats): MetricValue[] => {
+const DIRECTIONS: ReadonlyMap<string, Direction> = new Map(listInstruments({ includeDisabled: true }).map((d) => [d.id, d.direction]));
+const shippedDirection = (instrument: string): Direction | undefined => DIRECTIONS.get(instrument);
+
+/** The fewest paired people a group needs for its mean change to be a point of the alliance–outcome relation. */
+export const MIN_ALLIANCE_PAIRED = 2;
+
+/**
+ * The group-level relation of alliance with outcome: Pearson's r, over the groups with alliance ratings and at least
+ * `MIN_ALLIANCE_PAIRED` paired people, between each group's mean alliance per rated session (GSRS) and its mean
+ * improvement on this instrument (mean change, signed so that positive is better), with the Fisher interval of
+ * `groupCorrelation`. Groups are the units, so no clustering is left inside the estimate; an individual-level
+ * correlation would mix within- and between-group relations. Null value (so not published) with fewer than
+ * `MIN_CORRELATION_GROUPS` such groups or without variation between them. It is an association between groups,
+ * not an effect of alliance on outcome.
+ */
+export const allianceOutcomeRelation = (o: OutcomeStats, lowerIsBetter: boolean): MetricValue => {
+  const groups = o.clusters.filter((c) => (c.allianceRated ?? 0) > 0 && c.paired >= MIN_ALLIANCE_PAIRED);
+  const points = groups.map((c) => ({ x: (c.allianceSum ?? 0) / (c.allianceRated ?? 1), y: ((lowerIsBetter ? -1 : 1) * c.changeSum) / c.paired }));
+  const r = groupCorrelation(points, MIN_CORRELATION_GROUPS);
+  const row = metric(Metric.allianceOutcomeR, r?.r ?? null, groups.reduce((s, c) => s + c.paired, 0), groups.length);
+  return r === null ? row : { ...row, ci_low: r.interval.low, ci_high: r.interval.high, ci_method: CiMethod.fisherZ };
+};
+
+const outcomeMetrics = (o: OutcomeStats, lowerIsBetter: boolean): MetricValue[] => {
   const hasThreshold = o.classified > 0 || o.paired === 0;
   const hasCutOff = o.caseAssessed > 0;
   const classifiedCount = (name: string, value: number): MetricValue => count(name, hasThreshold ? value : null, o.pairedGroups);
@@ -133,6 +163,7 @@ const outcomeMetrics = (o: OutcomeStats): MetricValue[] => {
     effect(Metric.hedgesG, o, hedgesG(o.clusters)),
     effect(Metric.dZ, o, cohensDz(o.clusters)),
     count(Metric.riskFlagged, o.riskFlagged, o.groups),
+    allianceOutcomeRelation(o, lowerIsBetter),
   ];
   const sessions = Object.keys(o.bySession).map(Number).sort((a, b) => a - b);
   for (const k of sessions) {
@@ -156,17 +187,46 @@ export const sessionsInRangeRate = (o: OutcomeStats): MetricValue => {
 };
 
 /**
+ * The NHS Talking Therapies set of a cell (see `NHS_TT`): finished courses, those assessed (paired on PHQ-9 and
+ * GAD-7: `paired`), cases at start, the outcome counts and the four rates with cluster-robust Wilson intervals:
+ * reliable improvement and deterioration of the assessed courses, recovery and reliable recovery of the cases at start.
+ */
+export const nhsTtMetrics = (s: NhsTtStats): MetricValue[] => {
+  const ofAssessed = (name: string, key: 'reliablyImproved' | 'reliablyDeteriorated'): MetricValue =>
+    rate(name, nhsTtRateClusters(s.clusters, 'assessed', key), s[key], s.assessed, s.groups);
+  const ofCases = (name: string, key: 'recovered' | 'reliablyRecovered'): MetricValue =>
+    rate(name, nhsTtRateClusters(s.clusters, 'casesAtStart', key), s[key], s.casesAtStart, s.groups);
+  return [
+    count(Metric.finishedCourse, s.finished, s.groups),
+    count(Metric.paired, s.assessed, s.groups),
+    count(Metric.casesAtStart, s.casesAtStart, s.groups),
+    count(Metric.reliablyImproved, s.reliablyImproved, s.groups),
+    count(Metric.noReliableChange, s.assessed - s.reliablyImproved - s.reliablyDeteriorated, s.groups),
+    count(Metric.reliablyDeteriorated, s.reliablyDeteriorated, s.groups),
+    count(Metric.recovered, s.recovered, s.groups),
+    count(Metric.reliablyRecovered, s.reliablyRecovered, s.groups),
+    ofAssessed(Metric.reliableImprovementRate, 'reliablyImproved'),
+    ofAssessed(Metric.reliableDeteriorationRate, 'reliablyDeteriorated'),
+    ofCases(Metric.recoveryRate, 'recovered'),
+    ofCases(Metric.reliableRecoveryRate, 'reliablyRecovered'),
+  ];
+};
+
+/**
  * Every published metric of a cell from its merged statistics: counts; rates, means, mean change, effect sizes
  * (Hedges' g and d_z, both with the exact Hedges correction) and mean score by session with intervals that account
  * for grouping (CR2 cluster-robust variance, Bell–McCaffrey df; see functions/core/stats/README.md), or, where
  * too few groups allow an honest interval, null bounds with `ci_unavailable`; exact medians without an interval.
- * Counts that need a threshold or cut-off the instrument lacks have value null.
+ * Counts that need a threshold or cut-off the instrument lacks have value null. Where the cell's groups compute the
+ * NHS Talking Therapies set, its figures come under the instrument id `nhs_tt`, beside the per-instrument outcomes.
  */
-export const summariseCell = (stats: GroupStatistics): CellSummary => {
+export const summariseCell = (stats: GroupStatistics, directionOf: (instrument: string) => Direction | undefined = shippedDirection): CellSummary => {
   const instruments: Record<string, MetricValue[]> = {};
   for (const id of Object.keys(stats.instruments).sort()) {
     const o = stats.instruments[id];
-    if (o !== undefined) instruments[id] = outcomeMetrics(o);
+    if (o !== undefined) instruments[id] = outcomeMetrics(o, directionOf(id) === 'lower-is-better');
   }
+  const nhs = stats.nhsTalkingTherapies;
+  if (nhs !== undefined && nhs.groups > 0) instruments[NHS_TT.set] = nhsTtMetrics(nhs);
   return { participation: participationMetrics(stats.participation, stats.groups), instruments };
 };

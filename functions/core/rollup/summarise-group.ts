@@ -20,7 +20,9 @@ type Item = Record<string, unknown>;
  * stored item answers with the current instrument definitions, never taken on trust. Returns null for a
  * group with no participant left (e.g. all erased): it contributes nothing.
  */
-export const summariseGroup = (meta: Item, attendance: readonly Item[], responses: readonly Item[], rule: CompletionRule): GroupSummary | null => {
+export const summariseGroup = (
+  meta: Item, attendance: readonly Item[], responses: readonly Item[], rule: CompletionRule, options: { nhsTalkingTherapies?: boolean } = {},
+): GroupSummary | null => {
   const participants: Record<string, { attendance: AttendanceMark[]; responses: Record<string, ScorePoint[]> }> = {};
   const of = (pid: string) => (participants[pid] ??= { attendance: [], responses: {} });
   for (const item of attendance) {
@@ -48,7 +50,7 @@ export const summariseGroup = (meta: Item, attendance: readonly Item[], response
     plannedSessions: Number(meta['plannedSessions']),
     ended: meta['ended'] === true,
   };
-  const stats = groupStatistics({ group, participants: participants as Record<string, ParticipantRecords> }, { completionRule: rule });
+  const stats = groupStatistics({ group, participants: participants as Record<string, ParticipantRecords> }, { completionRule: rule, nhsTalkingTherapies: options.nhsTalkingTherapies === true });
   return {
     groupId: group.groupId,
     programmeId: String(meta['programmeId']),

@@ -18,6 +18,7 @@ export const riskFlags = (def: InstrumentDefinition, items: readonly (number | n
   def.riskItems
     .filter((risk) => {
       const answer = items[risk.item - 1];
+      // Stryker disable next-line ConditionalExpression: a missing answer (null, undefined) is never above a threshold either; the type test only satisfies the compiler
       return typeof answer === 'number' && answer > risk.flagAbove;
     })
     .map(({ item, flag, meaning }) => ({ item, flag, meaning }));

@@ -35,7 +35,7 @@ export const scoreAdministration = (def: InstrumentDefinition, items: readonly (
   let answered = 0;
   for (let i = 0; i < items.length; i += 1) {
     const value = items[i];
-    if (value === null || value === undefined) continue;
+    if (typeof value !== 'number') continue;
     const itemNumber = i + 1;
     scaledSum += Math.round((reversed.includes(itemNumber) ? reverseAnswer(def.answers, value) : value) * scale);
     answered += 1;
@@ -51,7 +51,7 @@ export const scoreAdministration = (def: InstrumentDefinition, items: readonly (
   const flags: string[] = [];
   if (prorated) flags.push(ScoreFlag.prorated);
   if (riskFlags(def, items).length > 0) flags.push(ScoreFlag.risk);
-  const band = def.bands.length > 0 ? findBand(def.bands, score) : null;
+  const band = findBand(def.bands, score);
   const cutOff = def.cutOff ?? null;
   // Keys in the documented order: instrument, version, rawScore, score, band, case, flags.
   return {

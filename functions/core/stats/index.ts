@@ -9,6 +9,8 @@ export type { ClusterTotal } from './cluster-totals';
 export { meanInterval, wilsonInterval, Z95 } from './confidence-interval';
 export type { Interval } from './confidence-interval';
 export { hedgesCorrection, standardisedMean } from './effect-size';
+export { groupCorrelation, MIN_CORRELATION_GROUPS, Z975 } from './group-correlation';
+export type { GroupCorrelation } from './group-correlation';
 export type { EffectSize, StandardisedClusterTotals } from './effect-size';
 export {
   addToHistogram, histogramCount, histogramKey, histogramMedian, histogramMedianInterval, histogramQuantile, mergeHistograms,

@@ -19,11 +19,15 @@ export interface RecomputeInput {
  * programme. Pure recomputation from the records, so running a batch twice stores the same thing.
  */
 export const recomputeGroupsStep = async (ctx: NightlyContext, input: RecomputeInput): Promise<{ recomputed: number }> => {
-  // One read of each programme's completion rule per batch, shared by the groups read at once.
-  const rules = new Map<string, Promise<ReturnType<typeof completionRuleOf>>>();
+  // One read of each programme's completion rule and outcome sets per batch, shared by the groups read at once.
+  const rules = new Map<string, Promise<{ rule: ReturnType<typeof completionRuleOf>; nhsTalkingTherapies: boolean }>>();
   const ruleOf = (programmeId: string) => {
     let rule = rules.get(programmeId);
-    if (rule === undefined) rules.set(programmeId, (rule = getProgramme(ctx.db, programmeId).then((p) => completionRuleOf(p?.completion))));
+    if (rule === undefined) {
+      rules.set(programmeId, (rule = getProgramme(ctx.db, programmeId).then((p) => ({
+        rule: completionRuleOf(p?.completion), nhsTalkingTherapies: p?.outcomeSets?.nhsTalkingTherapies === true,
+      }))));
+    }
     return rule;
   };
   let recomputed = 0;
@@ -32,7 +36,8 @@ export const recomputeGroupsStep = async (ctx: NightlyContext, input: RecomputeI
     const records = await readGroupRecords(ctx.db, groupId);
     if (records.meta === undefined) return;
     const programmeId = String(records.meta['programmeId']);
-    const summary = summariseGroup(records.meta, records.attendance, records.responses, await ruleOf(programmeId));
+    const { rule, nhsTalkingTherapies } = await ruleOf(programmeId);
+    const summary = summariseGroup(records.meta, records.attendance, records.responses, rule, { nhsTalkingTherapies });
     const previous = typeof records.meta['statsProgrammeId'] === 'string' ? records.meta['statsProgrammeId'] : undefined;
     if (summary === null) {
       if (previous !== undefined) await deleteGroupStats(ctx.db, previous, groupId);

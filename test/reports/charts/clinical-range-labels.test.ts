@@ -39,7 +39,7 @@ describe('direction-aware clinical-range labels', () => {
 
     // Assess
     expect(spec).toContain('Still below cut-off (clinical range)');
-    expect(spec).toContain('Recovery (of participants below cut-off (clinical range) at start)');
+    expect(spec).toContain('Recovery (of paired participants below cut-off (clinical range) at start)');
     expect(spec).not.toMatch(/above (the )?(clinical )?cut-off/i);
   });
 

@@ -48,7 +48,7 @@ describe('no empty chart panel', () => {
 
   it('draws only the recovery panel when there are cases at start but no reliable-change classes', () => {
     // Act
-    const spec = outcomeClassesChart([row('ors', 'cases_at_start', 12), row('ors', 'recovered', 5)], { ...scope, instrument: ors }) as unknown as Record<string, unknown>;
+    const spec = outcomeClassesChart([row('ors', 'cases_at_start', 12), row('ors', 'recovered', 5), row('ors', 'recovery_rate', 5 / 12, 12)], { ...scope, instrument: ors }) as unknown as Record<string, unknown>;
 
     // Assess
     const body = JSON.stringify(spec);

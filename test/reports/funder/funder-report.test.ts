@@ -3,6 +3,8 @@ import { buildFunderReport, figuresCsv } from '../../../reports/funder/index';
 import type { FunderReport } from '../../../reports/funder/index';
 import { FIGURE_COLUMNS } from '../../../functions/core/figures/figure-row';
 import type { FigureRow } from '../../../functions/core/figures/figure-row';
+import { presentFigures } from '../../../functions/core/figures/present-figures';
+import { displayPrecision } from '../../../functions/nightly/steps/roll-up';
 import { fixtureContext, makeFigureRows } from '../fixtures';
 import { pdfText } from './pdf-text';
 
@@ -81,7 +83,7 @@ describe('figures.csv', () => {
     // Act
     const csv = figuresCsv([hostile]);
     // Assess
-    expect(csv).toBe(`${FIGURE_COLUMNS.join(',')}\r\n2026-Q2,"a,""b""",support,,participants,,,,,,true,false,false\r\n`);
+    expect(csv).toBe(`${FIGURE_COLUMNS.join(',')}\r\n2026-Q2,"a,""b""",support,,participants,,,,,,true,false,false,\r\n`);
   });
 
   it('marks a perturbed figure and a rounded one each in its own column', () => {
@@ -90,8 +92,26 @@ describe('figures.csv', () => {
     // Act
     const csv = figuresCsv([perturbed]);
     // Assess
-    expect(csv.split('\r\n')[1]).toBe('2026-Q2,carers,support,phq9,reliably_deteriorated,4,,,4,3,false,true,false');
+    expect(csv.split('\r\n')[1]).toBe('2026-Q2,carers,support,phq9,reliably_deteriorated,4,,,4,3,false,true,false,');
     const rounded = figuresCsv([{ ...perturbed, metric: 'paired', value: 40, n_participants: 40, perturbed: undefined, rounded: true }]);
-    expect(rounded.split('\r\n')[1]).toBe('2026-Q2,carers,support,phq9,paired,40,,,40,3,false,false,true');
+    expect(rounded.split('\r\n')[1]).toBe('2026-Q2,carers,support,phq9,paired,40,,,40,3,false,false,true,');
+  });
+
+  it('names the confidence of the reliable-change threshold in its own column: CORE-10 0.9, PHQ-9 0.95', () => {
+    // Prepare: rows as published (presentFigures adds the threshold's confidence from the instrument file)
+    const row = (instrument: string, metric: string): FigureRow => ({ period: '2026-Q2', programme_id: 'carers', group_type: 'support', instrument, metric, value: 9, ci_low: null, ci_high: null, n_participants: 9, n_groups: 3, suppressed: false, suppression_reason: null });
+    const published = presentFigures([
+      row('core10', 'reliably_improved'), row('phq9', 'reliably_recovered'), row('core10', 'paired'), { ...row('core10', 'reliably_deteriorated'), suppressed: true },
+    ], displayPrecision('funder'));
+    // Act
+    const lines = figuresCsv(published).split('\r\n');
+    // Assess
+    expect(lines[0]?.endsWith(',perturbed,rounded,rc_confidence')).toBe(true);
+    expect(lines.slice(1, 5)).toEqual([
+      '2026-Q2,carers,support,core10,reliably_improved,9,,,9,3,false,false,false,0.9',
+      '2026-Q2,carers,support,phq9,reliably_recovered,9,,,9,3,false,false,false,0.95',
+      '2026-Q2,carers,support,core10,paired,9,,,9,3,false,false,false,',
+      '2026-Q2,carers,support,core10,reliably_deteriorated,,,,,,true,false,false,0.9',
+    ]);
   });
 });
