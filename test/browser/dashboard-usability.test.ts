@@ -83,7 +83,7 @@ describe('the programme dashboard, used as a manager would', () => {
     const csv = Buffer.concat(chunks).toString('utf8');
     // Assess
     expect(download.suggestedFilename()).toBe('figures-south-2026-Q1-support-swemwbs.csv');
-    expect(csv.split('\r\n')[0]).toBe('period,programme_id,group_type,instrument,metric,value,ci_low,ci_high,n_participants,n_groups,suppressed,perturbed,rounded');
+    expect(csv.split('\r\n')[0]).toBe('period,programme_id,group_type,instrument,metric,value,ci_low,ci_high,n_participants,n_groups,suppressed,perturbed,rounded,rc_confidence');
     expect(csv.split('\r\n').slice(1).filter((l) => l !== '').sort()).toEqual(figuresCsv(expected).split('\r\n').slice(1).filter((l) => l !== '').sort());
     await c.close();
   });
