@@ -17,6 +17,9 @@ import type { ScorePoint } from './participant-outcome';
  * deterioration of all finished courses. The manual's standards are 50 % recovery and 67 % reliable improvement.
  * A finished course needs paired scores (two sessions) on both measures to be assessed; one without is missing data.
  * The values are the manual's, fixed here, not the instrument files' (which a deployment may override).
+ * Source status: **secondary** (as the instrument files use the word) — the definitions follow NHS England's published
+ * summaries and third-party accounts of the manual; the manual itself was not read for this code. Check against v7
+ * before quoting these figures as NHS-comparable.
  */
 export const NHS_TT = {
   /** The `instrument` field of the set's figures: they sit beside the per-instrument outcomes of PHQ-9 and GAD-7. */
