@@ -1,3 +1,4 @@
+import { isApproximate, type FigureRow } from '../functions/core/figures/figure-row';
 import { cellRoundingFor } from '../functions/core/disclosure/disclosure-policy';
 /**
  * Every user-facing sentence of the charts, dashboards and funder reports, in one place so the wording stays
@@ -60,7 +61,7 @@ export const Messages = {
   fullTableNote: 'The full table of published figures, session by session included, is in figures.csv beside this report.',
   headlineHidden: 'hidden by disclosure control',
   headlineMissing: 'no figures published',
-  headlinePerturbed: '≈ perturbed, not the exact figure',
+  headlinePerturbed: '≈ not the exact figure (perturbed or rounded; see the method)',
   noFiguresFor: (selection: string): string => `No published figures for ${selection} in this period.`,
   chartActions: 'Save this chart as an image',
   methodTitle: 'Method',
@@ -144,8 +145,8 @@ export const suppressionReasonText = (reason: string | null | undefined): string
 };
 
 /** The mark before a value that is deliberately not exact (perturbed or rounded), or ''. */
-export const approximateMark = (row: { perturbed?: boolean; rounded?: boolean }): string =>
-  (row.perturbed === true || row.rounded === true ? Messages.perturbedMark : '');
+export const approximateMark = (row: Pick<FigureRow, 'perturbed' | 'rounded' | 'metric'>): string =>
+  (isApproximate(row) ? Messages.perturbedMark : '');
 
 /** What the mark means for this row: perturbed noise, or a rounded cell; undefined when the value is exact. */
 export const approximateNote = (row: { perturbed?: boolean; rounded?: boolean }): string | undefined =>

@@ -41,6 +41,6 @@ export const targetMet = (figure: HeadlineFigure): boolean | undefined => {
 export const targetText = (figure: HeadlineFigure): string => {
   if (figure.target === undefined) return '';
   const met = targetMet(figure);
-  const status = met === undefined ? (figure.current.state === 'perturbed' ? ' (cannot tell: the figure is perturbed)' : '') : met ? ' (met)' : ' (not met)';
+  const status = met === undefined ? (figure.current.state === 'perturbed' ? ' (cannot tell: the figure is not exact)' : '') : met ? ' (met)' : ' (not met)';
   return `Target: ${figure.better === 'lower' ? 'at most' : 'at least'} ${number(figure.kind, figure.target)}${status}`;
 };

@@ -1,3 +1,4 @@
+import { metricInfo } from './metric';
 import type { GroupType } from '../group-type';
 
 /** Margin marker: a figure over all programmes or all group types. */
@@ -85,5 +86,9 @@ export const emptyCellsOf = (rows: readonly FigureRow[]): Set<string> =>
 /** The key `emptyCellsOf` uses: period, programme and group type. */
 export const emptyCellKey = (row: Pick<FigureRow, 'period' | 'programme_id' | 'group_type'>): string => `${row.period}\u001f${row.programme_id}\u001f${row.group_type}`;
 
-/** True when a published value is deliberately not exact (perturbed or rounded): shown with ≈. */
-export const isApproximate = (row: Pick<FigureRow, 'perturbed' | 'rounded'>): boolean => row.perturbed === true || row.rounded === true;
+/**
+ * True when a published value is deliberately not exact: perturbed, or a count or rate of a rounded cell (a mean,
+ * effect size or other score statistic of a rounded cell is exact; only its n is rounded). Shown with ≈.
+ */
+export const isApproximate = (row: Pick<FigureRow, 'perturbed' | 'rounded' | 'metric'>): boolean =>
+  row.perturbed === true || (row.rounded === true && metricInfo(row.metric)?.kind !== 'mean');

@@ -32,3 +32,20 @@ describe('figureTableRows of a perturbed figure', () => {
     expect(rate).toMatchObject({ value: '≈90.0%', ci: '', reason: expect.stringContaining('perturbed') });
   });
 });
+
+describe('figureTableRows of a rounded cell', () => {
+  it('marks its counts and rates with ≈ but not its means (only their n is rounded), and says why on each', () => {
+    // Act
+    const [count, rate, mean] = figureTableRows([
+      { ...row('paired', 40, null), n_participants: 40, rounded: true },
+      { ...row('completion_rate', 0.75, [0.6, 0.85]), n_participants: 40, rounded: true },
+      { ...row('mean_change', -2.5, [-4, -1]), n_participants: 40, rounded: true },
+    ], []);
+
+    // Assess
+    expect(count).toMatchObject({ value: '≈40', reason: expect.stringContaining('rounded') });
+    expect(rate?.value.startsWith('≈')).toBe(true);
+    expect(rate?.ci).toBe('60.0% to 85.0%');
+    expect(mean).toMatchObject({ value: '−2.50', reason: expect.stringContaining('rounded') });
+  });
+});
