@@ -204,10 +204,12 @@ export const controlRelease = (rows: readonly FigureRow[], options: ReleaseOptio
   }, { cells: roundedCells, base: cellRounding }));
   let perturbed = perturbedNow();
   const INTERVAL = SuppressionReason.secondary('interval');
+  // The exact-linear pass over the current pattern: audit complements and perturbed figures hidden, rounded cells rounded.
+  const exactLinear = () => applyDisclosureControl(rows, policy, {
+    previouslyPublished: options.previouslyPublished, forceHidden: new Set([...forced, ...perturbed.keys()]), forceShown: shown, roundedCells,
+  });
   for (let pass = 1; ; pass += 1) {
-    let controlled = applyDisclosureControl(rows, policy, {
-      previouslyPublished: options.previouslyPublished, forceHidden: new Set([...forced, ...perturbed.keys()]), forceShown: shown, roundedCells,
-    });
+    let controlled = exactLinear();
     // Headline figures of well-populated cells the exact-linear pass hid as complements: their cells are rounded instead.
     for (;;) {
       const fresh = [...new Set(controlled.rows.filter((row) => row.suppressed && !isPrimaryReason(row.suppression_reason ?? '') &&
@@ -215,9 +217,7 @@ export const controlRelease = (rows: readonly FigureRow[], options: ReleaseOptio
       if (fresh.length === 0) break;
       for (const cell of fresh) roundCell(cell);
       perturbed = perturbedNow();
-      controlled = applyDisclosureControl(rows, policy, {
-        previouslyPublished: options.previouslyPublished, forceHidden: new Set([...forced, ...perturbed.keys()]), forceShown: shown, roundedCells,
-      });
+      controlled = exactLinear();
     }
     const published = present(controlled.rows.map((row) => {
       const key = figureKey(row);

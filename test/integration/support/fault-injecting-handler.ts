@@ -131,14 +131,5 @@ export const injectFaults = (client: { config: unknown }, plan: FaultPlan, count
   return () => { config.requestHandler = original; };
 };
 
-/** A small seeded PRNG (mulberry32). */
-export const seededRandom = (seed: number): (() => number) => {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-};
+/** The seed generator's PRNG (mulberry32): fault plans are reproducible like the synthetic dataset. */
+export { seededRandom } from '../../../infra/local/seed/random';
